@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Ace, aceFlags } from './ace.js';
-import { formatAce, parseAce } from './icacls.js';
+import { formatAce, parseAce, parseRights } from './icacls.js';
 import { POOL_SIDS, nameOf, resolveName } from './fixtures/principals.js';
 
 const parse = (text: string, type?: 'allow' | 'deny') => parseAce(text, resolveName, type);
@@ -96,5 +96,23 @@ describe('formatAce', () => {
         expect(parse(formatAce(original, nameOf))).toEqual(original);
       }
     }
+  });
+});
+
+describe('parseRights (acl check --right)', () => {
+  it.each([
+    ['R', 0x120089],
+    ['RX', 0x1200a9],
+    ['(RD,X)', 0x21],
+    ['RD,X', 0x21],
+    ['GR', 0x80000000],
+    ['0x120089', 0x120089],
+    ['(RX,W)', 0x1201bf],
+  ])('%s', (text, mask) => {
+    expect(parseRights(text)).toBe(mask);
+  });
+
+  it.each(['', '()', 'Q', 'R,,X'])('refuses %j', (text) => {
+    expect(() => parseRights(text)).toThrow(expect.objectContaining({ code: 'USHER_ERR_ACL_SYNTAX' }));
   });
 });

@@ -112,6 +112,16 @@ export function parseAce(text: string, resolve: ResolveName, type: AceType = 'al
   return { type: parsed.deny ? 'deny' : type, sid, mask: parsed.mask, flags: parsed.flags };
 }
 
+/**
+ * A rights expression on its own, as `acl check --right` takes it: `R`, `RX`, `(RD,X)`, `RD,X`,
+ * `GR` or a hex mask such as `0x120089`.
+ */
+export function parseRights(text: string): number {
+  const inner = text.trim().replace(/^\((.*)\)$/, '$1');
+  if (inner === '') throw new UsherError('USHER_ERR_ACL_SYNTAX', `no rights in '${text}': expected ${PERMS_HINT}`);
+  return parseRightList(inner, text);
+}
+
 /** The flags part as icacls prints it, in its order: (I)(OI)(CI)(NP)(IO). */
 export function formatAceFlags(flags: AceFlags): string {
   return (

@@ -37,7 +37,7 @@ export {
   type Acl,
   type EffectiveAce,
 } from './ace.js';
-export { parseAce, formatAce, formatAceFlags, type ResolveName, type NameOf } from './icacls.js';
+export { parseAce, parseRights, formatAce, formatAceFlags, type ResolveName, type NameOf } from './icacls.js';
 export { parseSddl, type SddlDacl, type SddlOptions } from './sddl.js';
 export { formatSddl, formatSddlAce, formatSddlRights, formatSddlSid } from './sddl-format.js';
 export {
@@ -53,3 +53,4 @@ export {
 export { canonicalOrder, isCanonical } from './canonical-order.js';
 export { accessCheck, type AccessCheckRequest, type AccessCheckResult, type ExplainEntry } from './access-check.js';
 export type { AccessNote, AccessNoteKind } from './access-notes.js';
+export { grantAces, denyAces, removeAces } from './acl-edit.js';

@@ -40,6 +40,7 @@ export {
 } from './with-defaults.js';
 export { resolveConfigPath } from './paths.js';
 export { directoryOf } from './directory-of.js';
+export { compileAclTable, aclKeyFor, type AclTable, type AclEntry } from './acl-table.js';
 
 // Loading and validation
 export { loadConfig, parseConfig, type LoadedConfig, type LoadOptions } from './load.js';

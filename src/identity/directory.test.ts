@@ -66,6 +66,20 @@ describe('Check Names', () => {
     expect(() => directory.resolve('S-1-5-x')).toThrow(expect.objectContaining({ code: 'USHER_ERR_ID_BAD_SID' }));
   });
 
+  it.each([
+    ['S-1-5-17', 'IUSR'],
+    ['S-1-5-32-568', 'IIS_IUSRS'],
+    ['S-1-5-18', 'SYSTEM'],
+    ['S-1-1-0', 'Everyone'],
+    [poolSid('Blog'), 'IIS AppPool\\Blog'],
+    [`${MACHINE}-1001`, 'alice'],
+    ['S-1-5-82-0', '*S-1-5-82-0'],
+    ['S-1-5-21-9-9-9-1234', '*S-1-5-21-9-9-9-1234'],
+  ])('writes %s as %s, which resolves back to it', (sid, short) => {
+    expect(directory.shortName(sid)).toBe(short);
+    expect(directory.resolve(short).sid).toBe(sid);
+  });
+
   it('keeps pools addressable by SID', () => {
     expect(directory.lookup(poolSid('Blog'))?.name).toBe('IIS AppPool\\Blog');
   });

@@ -32,6 +32,11 @@ export interface Directory {
   lookup(sid: Sid): Principal | undefined;
   /** The display name, or the SID itself when it names nobody here. */
   nameOf(sid: Sid): string;
+  /**
+   * The shortest spelling that resolves back to `sid`, for writing ACEs people read:
+   * `IUSR`, `Administrators`, `IIS AppPool\web`, `*S-1-5-21-…` for a SID that names nobody.
+   */
+  shortName(sid: Sid): string;
   pool(name: string): PoolAccount | undefined;
   /** Local and built-in groups that list `sid` as a member (through user.groups or group.members). */
   groupsContaining(sid: Sid): readonly Sid[];
@@ -164,6 +169,14 @@ export function createDirectory(input: DirectoryInput = {}): Directory {
     resolve,
     lookup: (sid) => bySid.get(sid),
     nameOf: (sid) => bySid.get(sid)?.name ?? sid,
+    shortName: (sid) => {
+      const principal = bySid.get(sid);
+      if (!principal) return `*${sid}`;
+      if (principal.name.startsWith('S-')) return `*${sid}`;
+      if (principal.kind === 'pool-account') return principal.name;
+      const { bare } = splitDomain(principal.name);
+      return byBare.get(fold(bare))?.sid === sid ? bare : principal.name;
+    },
     pool: (name) => pools.get(fold(name)),
     groupsContaining: (sid) => [...(memberships.get(sid) ?? [])],
     principals: () => [...bySid.values()],
