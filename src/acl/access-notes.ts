@@ -52,7 +52,9 @@ export function explainNotes(input: NoteInput, result: NoteResult): AccessNote[]
   } else if (!applying.some((ace) => input.token.matches(ace))) {
     notes.push({ kind: 'no-matching-ace', text: 'no ACE names any SID of this token, so nothing is granted' });
   }
-  if (input.protectedAt !== undefined && !result.allowed) {
+  // Only worth saying when protection actually cut something off from above.
+  const cutOff = (input.unreached ?? []).some((missed) => missed.reason === 'protected');
+  if (input.protectedAt !== undefined && !result.allowed && cutOff) {
     notes.push({ kind: 'protected', text: `inheritance is disabled at ${input.protectedAt}: ACEs set above it do not apply` });
   }
 

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAclCommands } from './commands/acl.js';
+import { registerAppCommands } from './commands/app.js';
+import { registerAuthCommands } from './commands/auth.js';
+import { registerAuthzCommands } from './commands/authz.js';
 import { registerConfigCommands } from './commands/config.js';
+import { registerGroupCommands } from './commands/group.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerPoolCommands } from './commands/pool.js';
+import { registerSiteCommands } from './commands/site.js';
 import { registerTokenCommand } from './commands/token.js';
+import { registerUserCommands } from './commands/user.js';
+import { registerVdirCommands } from './commands/vdir.js';
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -14,6 +22,14 @@ function version(): string {
 const COMMANDS: readonly ((program: Command) => void)[] = [
   registerInitCommand,
   registerConfigCommands,
+  registerSiteCommands,
+  registerAppCommands,
+  registerVdirCommands,
+  registerPoolCommands,
+  registerAuthCommands,
+  registerAuthzCommands,
+  registerUserCommands,
+  registerGroupCommands,
   registerAclCommands,
   registerTokenCommand,
 ];

@@ -1,0 +1,79 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { initSite, runUsher } from './run-usher.js';
+
+const SITE = 'Default Web Site';
+let site: { dir: string; cleanup(): void };
+const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
+const text = () => readFileSync(join(site.dir, 'usher.yaml'), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed file is checked field by field
+const config = (): any => parse(text());
+const history = (): string[] => (JSON.parse(usher('config', 'history', '--json').stdout) as { versions: { message: string }[] }).versions.map((v) => v.message);
+
+beforeEach(() => {
+  site = initSite();
+  mkdirSync(join(site.dir, 'wwwroot/shop'));
+  mkdirSync(join(site.dir, 'wwwroot/images'));
+  usher('app', 'add', SITE, '/shop', '--path', 'wwwroot/shop');
+});
+afterEach(() => site.cleanup());
+
+describe('usher vdir', () => {
+  it('adds, lists, changes and removes a virtual directory', () => {
+    const add = usher('vdir', 'add', SITE, '/shop', '/images', '--path', 'wwwroot/images');
+    expect(add.status).toBe(0);
+    expect(add.stdout.trim()).toBe("added virtual directory '/images' to application '/shop' of site 'Default Web Site': /shop/images serves ./wwwroot/images");
+    expect(config().sites[0].applications[0].virtualDirectories).toEqual([{ path: '/images', physicalPath: './wwwroot/images' }]);
+
+    const lines = usher('vdir', 'list', SITE, '/shop').stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^PATH\s+PHYSICAL PATH\s+URL$/);
+    expect(lines[1]).toMatch(/^\/\s+\.\/wwwroot\/shop\s+\/shop \(the application root\)$/);
+    expect(lines[2]).toMatch(/^\/images\s+\.\/wwwroot\/images\s+\/shop\/images$/);
+
+    const set = usher('vdir', 'set', SITE, '/shop', '/IMAGES', '--path', 'wwwroot');
+    expect(set.status).toBe(0);
+    expect(config().sites[0].applications[0].virtualDirectories).toEqual([{ path: '/images', physicalPath: './wwwroot' }]);
+
+    const remove = usher('vdir', 'remove', SITE, '/shop', '/images');
+    expect(remove.status).toBe(0);
+    expect(config().sites[0].applications[0].virtualDirectories).toBeUndefined();
+    expect(text()).toContain('# Windows-style ACLs, keyed by path');
+
+    usher('pool', 'add', 'Later');
+    expect(history().slice(0, 3)).toEqual([
+      'vdir remove Default Web Site /shop /images', 'vdir set Default Web Site /shop /IMAGES', 'vdir add Default Web Site /shop /images',
+    ]);
+  });
+
+  it('prints JSON with --json, the root application included', () => {
+    expect(JSON.parse(usher('vdir', 'list', SITE, '/', '--json').stdout)).toEqual({
+      site: SITE, application: '/', virtualDirectories: [{ path: '/', physicalPath: './wwwroot', root: true }],
+    });
+  });
+
+  it.each([
+    [['add', SITE, '/', '/images', '--path', 'wwwroot/images'],
+      /the root application of site 'Default Web Site' cannot hold virtual directories in usher\.yaml .* usher app add 'Default Web Site' \/images --path DIR/],
+    [['add', SITE, '/shop', '/', '--path', 'wwwroot/images'], /the root directory of application '\/shop' is its own folder: change it with usher app set/],
+    [['add', SITE, '/nope', '/images', '--path', 'wwwroot/images'], /no application of site 'Default Web Site' named '\/nope'/],
+    [['add', SITE, '/shop', 'images', '--path', 'wwwroot/images'], /virtual directory path 'images' must start with \//],
+    [['add', SITE, '/shop', '/images'], /a virtual directory needs --path DIR/],
+    [['set', SITE, '/shop', '/nope', '--path', 'wwwroot'], /application '\/shop' of site 'Default Web Site' has no virtual directory '\/nope' \(it has: none\)/],
+    [['remove', SITE, '/', '/images'], /the root application of site 'Default Web Site' cannot hold virtual directories/],
+  ])('refuses %j with exit 2', (args, message) => {
+    const before = text();
+    const run = usher('vdir', ...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(text()).toBe(before);
+  });
+
+  it('refuses a second directory at the same path', () => {
+    usher('vdir', 'add', SITE, '/shop', '/images', '--path', 'wwwroot/images');
+    const run = usher('vdir', 'add', SITE, '/shop', '/images', '--path', 'wwwroot');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/application '\/shop' already has virtual directory '\/images'/);
+  });
+});
