@@ -41,7 +41,7 @@ export function reportError(error: unknown, out: Output): ExitCode {
   process.stderr.write(`usher: internal error: ${message}\n`);
   if (process.env.USHER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('usher: set USHER_DEBUG=1 for the stack trace, and please report it\n');
-  if (out.json) out.data({ error: { code: 'USHER_ERR_INTERNAL', message } });
+  if (out.json) out.data({ error: { code: 'USHER_ERR_CLI_INTERNAL', message } });
   return EXIT.error;
 }
 

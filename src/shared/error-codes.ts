@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   // Command line
   USHER_ERR_CLI_USAGE: { area: 'CLI', summary: 'the command line is incomplete or contradictory' },
   USHER_ERR_CLI_INPUT: { area: 'CLI', summary: 'interactive input was needed but could not be read' },
+  USHER_ERR_CLI_INTERNAL: { area: 'CLI', summary: 'an unexpected error escaped: a bug, please report it' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
