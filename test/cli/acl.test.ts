@@ -1,22 +1,19 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { initSite, runUsher } from './run-usher.js';
+import { runUsher, useSite } from './run-usher.js';
 
-let site: { dir: string; cleanup(): void };
-const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
+const site = useSite(() => {
+  mkdirSync(join(site.dir, 'wwwroot', 'private', 'deep'), { recursive: true });
+  writeFileSync(join(site.dir, 'wwwroot', 'private', 'deep', 'a.txt'), 'secret');
+});
+const { usher } = site;
 const aclSection = () => (parse(readFileSync(join(site.dir, 'usher.yaml'), 'utf8')) as { acl: Record<string, { inheritance?: string; aces?: string[] }> }).acl;
 const check = (path: string, identity: string, right?: string) =>
   usher('acl', 'check', path, '--identity', identity, ...(right ? ['--right', right] : []), '--json');
 
-beforeEach(() => {
-  site = initSite();
-  mkdirSync(join(site.dir, 'wwwroot', 'private', 'deep'), { recursive: true });
-  writeFileSync(join(site.dir, 'wwwroot', 'private', 'deep', 'a.txt'), 'secret');
-});
-afterEach(() => site.cleanup());
 
 describe('usher acl grant / check round-trip through usher.yaml', () => {
   it('a grant is written to the file, and a later check (a new process) reads it back', () => {

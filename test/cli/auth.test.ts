@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { initSite, runUsher } from './run-usher.js';
+import { describe, expect, it } from 'vitest';
+import { runUsher, useSite } from './run-usher.js';
 
 const SITE = 'Default Web Site';
-let site: { dir: string; cleanup(): void };
-const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
-const text = () => readFileSync(join(site.dir, 'usher.yaml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed file is checked field by field
-const config = (): any => parse(text());
-const history = (): string[] => (JSON.parse(usher('config', 'history', '--json').stdout) as { versions: { message: string }[] }).versions.map((v) => v.message);
+const site = useSite();
+const { usher, text, config, history } = site;
 const showJson = (where: string) => JSON.parse(usher('auth', 'show', where, '--json').stdout) as Record<string, unknown>;
 
-beforeEach(() => {
-  site = initSite();
-});
-afterEach(() => site.cleanup());
 
 describe('usher auth show', () => {
   it('prints the authentication in force and where each value comes from', () => {

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { initSite, runUsher } from './run-usher.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runUsher, useSite } from './run-usher.js';
 
-let site: { dir: string; cleanup(): void };
-const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
+const site = useSite();
+const { usher, text, config, history } = site;
 const addUser = (name: string, ...args: string[]) => runUsher(['user', 'add', name, '--password-stdin', ...args], { cwd: site.dir, input: 'Pass-word-1\n' });
-const text = () => readFileSync(join(site.dir, 'usher.yaml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed file is checked field by field
-const config = (): any => parse(text());
-const history = (): string[] => (JSON.parse(usher('config', 'history', '--json').stdout) as { versions: { message: string }[] }).versions.map((v) => v.message);
 const machineSid = () => config().identities.machineSid as string;
 
-beforeEach(() => {
-  site = initSite();
-});
-afterEach(() => site.cleanup());
 
 describe('usher group add', () => {
   it('adds a local group with the next rid', () => {

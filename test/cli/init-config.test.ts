@@ -1,18 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { initSite, runUsher } from './run-usher.js';
+import { initSite, runUsher, useSite } from './run-usher.js';
 
-let site: { dir: string; cleanup(): void };
-const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
-const configText = () => readFileSync(join(site.dir, 'usher.yaml'), 'utf8');
+const site = useSite();
+const { usher } = site;
+const configText = site.text;
 
-beforeEach(() => {
-  site = initSite();
-});
-afterEach(() => site.cleanup());
 
 describe('usher init', () => {
   it('writes a valid, owner-only configuration with a machine SID, a site and default ACLs', () => {

@@ -1,22 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { initSite, runUsher } from './run-usher.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSite } from './run-usher.js';
 
-let site: { dir: string; cleanup(): void };
-const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
-const text = () => readFileSync(join(site.dir, 'usher.yaml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed file is checked field by field
-const config = (): any => parse(text());
-/** Messages of the saved versions, newest first (the live file's own message shows once it is replaced). */
-const history = (): string[] => (JSON.parse(usher('config', 'history', '--json').stdout) as { versions: { message: string }[] }).versions.map((v) => v.message);
-
-beforeEach(() => {
-  site = initSite();
+const site = useSite(() => {
   mkdirSync(join(site.dir, 'shop'));
 });
-afterEach(() => site.cleanup());
+const { usher, text, config, history } = site;
+/** Messages of the saved versions, newest first (the live file's own message shows once it is replaced). */
+
 
 describe('usher site add', () => {
   it('adds a site with the next free id, its folder relative to the config and the default pool', () => {

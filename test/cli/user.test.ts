@@ -1,17 +1,12 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { initSite, runUsher } from './run-usher.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runUsher, useSite } from './run-usher.js';
 
 const PASSWORD = 'Correct-Horse-42';
-let site: { dir: string; cleanup(): void };
-const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
+const site = useSite();
+const { usher, text, config, history } = site;
 const withPassword = (password: string, ...args: string[]) => runUsher([...args, '--password-stdin'], { cwd: site.dir, input: `${password}\n` });
-const text = () => readFileSync(join(site.dir, 'usher.yaml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed file is checked field by field
-const config = (): any => parse(text());
-const history = (): string[] => (JSON.parse(usher('config', 'history', '--json').stdout) as { versions: { message: string }[] }).versions.map((v) => v.message);
 const machineSid = () => config().identities.machineSid as string;
 
 /** Every file under `dir`, history included. */
@@ -22,10 +17,6 @@ function allText(dir: string): string {
   }).join('\n');
 }
 
-beforeEach(() => {
-  site = initSite();
-});
-afterEach(() => site.cleanup());
 
 describe('usher user add', () => {
   it('adds a user with a hashed password read from stdin, never echoed or stored in clear', () => {

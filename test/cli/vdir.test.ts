@@ -1,24 +1,16 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { initSite, runUsher } from './run-usher.js';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './run-usher.js';
 
 const SITE = 'Default Web Site';
-let site: { dir: string; cleanup(): void };
-const usher = (...args: string[]) => runUsher(args, { cwd: site.dir });
-const text = () => readFileSync(join(site.dir, 'usher.yaml'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed file is checked field by field
-const config = (): any => parse(text());
-const history = (): string[] => (JSON.parse(usher('config', 'history', '--json').stdout) as { versions: { message: string }[] }).versions.map((v) => v.message);
-
-beforeEach(() => {
-  site = initSite();
+const site = useSite(() => {
   mkdirSync(join(site.dir, 'wwwroot/shop'));
   mkdirSync(join(site.dir, 'wwwroot/images'));
   usher('app', 'add', SITE, '/shop', '--path', 'wwwroot/shop');
 });
-afterEach(() => site.cleanup());
+const { usher, text, config, history } = site;
+
 
 describe('usher vdir', () => {
   it('adds, lists, changes and removes a virtual directory', () => {
