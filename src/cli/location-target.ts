@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Document } from 'yaml';
 import {
-  formatLocationKey, getNode, parseLocationKey, type LocationConfig, type UsherConfig,
+  formatLocationKey, getNode, locationLevels, parseLocationKey, type LocationLevel, type UsherConfig,
 } from '../config/index.js';
 import { UsherError } from '../shared/index.js';
 
@@ -21,13 +21,6 @@ function keyParts(key: string): { site: string; path: string } | undefined {
 
 const fold = (text: string) => text.toLowerCase();
 
-/** Whether settings at `ancestor` reach `path` (both URL paths; IIS compares them case-insensitively). */
-function covers(ancestor: string, path: string): boolean {
-  const a = fold(ancestor);
-  const p = fold(path);
-  return a === '/' || a === p || p.startsWith(`${a}/`);
-}
-
 export function locationTarget(config: UsherConfig, text: string): LocationTarget {
   const trimmed = text.endsWith('/') && text.indexOf('/') === text.length - 1 ? text.slice(0, -1) : text;
   const parsed = parseLocationKey(trimmed);
@@ -46,21 +39,9 @@ export function locationTarget(config: UsherConfig, text: string): LocationTarge
   return { site: site.name, path: parsed.path, key: existing ?? formatLocationKey({ site: site.name, path: parsed.path }) };
 }
 
-export interface LocationLevel {
-  readonly key: string;
-  readonly path: string;
-  readonly settings: LocationConfig;
-}
-
-/** The `locations:` entries that apply at `target`, from the site root down (file order within a level). */
+/** The `locations:` entries that apply at `target`, from the site root down. */
 export function locationChain(config: UsherConfig, target: LocationTarget): LocationLevel[] {
-  const levels = Object.entries(config.locations ?? {}).flatMap(([key, settings]) => {
-    const parts = keyParts(key);
-    if (!parts || fold(parts.site) !== fold(target.site) || !covers(parts.path, target.path)) return [];
-    return [{ key, path: parts.path, settings }];
-  });
-  const depth = (path: string) => (path === '/' ? 0 : path.split('/').length - 1);
-  return levels.sort((a, b) => depth(a.path) - depth(b.path));
+  return locationLevels(config, target.site, target.path);
 }
 
 /** Keys of `locations:` that belong to `site` (`SITE` and `SITE/…`). */

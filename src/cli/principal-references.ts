@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import { formatAce, parseAce } from '../acl/index.js';
-import { deleteValue, directoryOf, removeItem, setValue, type UsherConfig } from '../config/index.js';
+import { deleteValue, directoryOf, isAuthorizationClear, removeItem, setValue, type UsherConfig } from '../config/index.js';
 import type { Sid } from '../identity/index.js';
 import { commaList } from './option-values.js';
 
@@ -54,6 +54,7 @@ export function orphanAces(document: Document, config: UsherConfig, sid: Sid): A
 export function ruleReferences(config: UsherConfig, sid: Sid): RuleReference[] {
   return Object.entries(config.locations ?? {}).flatMap(([location, settings]) =>
     (settings.authorization ?? []).flatMap((rule, index) => {
+      if (isAuthorizationClear(rule)) return [];
       const names = [rule.users, rule.roles].flatMap((list) => (list === undefined ? [] : commaList(list)));
       return names.some((name) => name !== '*' && name !== '?' && sidOf(config, name) === sid) ? [{ location, number: index + 1 }] : [];
     }));

@@ -63,6 +63,8 @@ export interface LocationDefaults {
     readonly windowsNames: boolean;
     readonly requestLimits: { readonly maxAllowedContentLength: number; readonly maxUrl: number; readonly maxQueryString: number };
     readonly hiddenSegments: readonly string[];
+    /** Every segment beginning with a dot is hidden, except those in `dotSegmentsVisible`. */
+    readonly hideDotSegments: boolean;
     readonly dotSegmentsVisible: readonly string[];
     readonly fileExtensions: { readonly allowUnlisted: boolean; readonly deny: readonly string[]; readonly allow: readonly string[] };
     readonly denyUrlSequences: readonly string[];
@@ -86,6 +88,7 @@ export const LOCATION_DEFAULTS: LocationDefaults = {
     windowsNames: true,
     requestLimits: { maxAllowedContentLength: 30_000_000, maxUrl: 4096, maxQueryString: 2048 },
     hiddenSegments: DEFAULT_HIDDEN_SEGMENTS,
+    hideDotSegments: true,
     dotSegmentsVisible: DOT_SEGMENTS_VISIBLE,
     fileExtensions: { allowUnlisted: true, deny: [], allow: [] },
     denyUrlSequences: [],

@@ -21,7 +21,8 @@ export {
 export {
   locationSchema, parseLocationKey, formatLocationKey, ANONYMOUS_IDENTITIES, ERROR_MODES,
   type LocationConfig, type LocationKey, type AnonymousIdentity, type AuthenticationConfig,
-  type AuthorizationRuleConfig, type RequestFilteringConfig,
+  type AuthorizationRuleConfig, type AuthorizationClearConfig, type AuthorizationEntryConfig, isAuthorizationClear,
+  type RequestFilteringConfig,
 } from './schema/location.js';
 export { aclEntrySchema, type AclEntryConfig, type AclConfig } from './schema/acl.js';
 export { identitiesSchema, type IdentitiesConfig, type LocalUserConfig, type LocalGroupConfig } from './schema/identities.js';
@@ -40,6 +41,7 @@ export {
 } from './with-defaults.js';
 export { resolveConfigPath } from './paths.js';
 export { directoryOf } from './directory-of.js';
+export { effectiveLocation, locationLevels, locationCovers, type EffectiveLocation, type LocationLevel } from './location-settings.js';
 export { compileAclTable, aclKeyFor, type AclTable, type AclEntry } from './acl-table.js';
 
 // Loading and validation

@@ -132,7 +132,11 @@ export function withDefaults(config: UsherConfig, options: { dir: string }): Res
     const limits = { ...SITE_DEFAULTS.limits, ...site.limits };
     const physicalPath = at(site.physicalPath);
     const root: ResolvedApplication = {
-      path: '/', physicalPath, applicationPool: pool, virtualDirectories: [{ path: '/', physicalPath }],
+      path: '/', physicalPath, applicationPool: pool,
+      virtualDirectories: [
+        { path: '/', physicalPath },
+        ...(site.virtualDirectories ?? []).map((vdir) => ({ path: vdir.path, physicalPath: at(vdir.physicalPath) })),
+      ],
     };
     const applications = (site.applications ?? []).map((app): ResolvedApplication => ({
       path: app.path,

@@ -96,3 +96,19 @@ describe('usher authz remove', () => {
     expect(notNumber.stderr).toMatch(/the rule number takes a whole number/);
   });
 });
+
+describe('usher authz clear', () => {
+  it("drops the rules from above, the default allow * included, like IIS's <clear/>", () => {
+    expect(usher('authz', 'add', `${SITE}/staff`, '--allow', '--roles', 'Editors').status).toBe(0);
+    const run = usher('authz', 'clear', `${SITE}/staff`);
+    expect(run.status).toBe(0);
+    expect(config().locations[`${SITE}/staff`].authorization).toEqual([{ clear: true }, { access: 'allow', roles: 'Editors' }]);
+    const rules = JSON.parse(usher('authz', 'list', `${SITE}/staff/x`, '--json').stdout).rules;
+    expect(rules).toEqual([
+      { number: null, clear: true, from: `${SITE}/staff`, inherited: true },
+      { number: null, access: 'allow', users: null, roles: 'Editors', verbs: null, from: `${SITE}/staff`, inherited: true },
+    ]);
+    expect(usher('authz', 'clear', `${SITE}/staff`).stdout).toMatch(/already starts with clear/);
+    expect(history()[0]).toBe(`authz add ${SITE}/staff --allow --roles Editors`);
+  });
+});

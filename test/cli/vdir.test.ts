@@ -39,6 +39,15 @@ describe('usher vdir', () => {
     ]);
   });
 
+  it("adds, lists and removes the root application's virtual directories on the site itself", () => {
+    expect(usher('vdir', 'add', SITE, '/', '/images', '--path', 'wwwroot/images').status).toBe(0);
+    expect(config().sites[0].virtualDirectories).toEqual([{ path: '/images', physicalPath: './wwwroot/images' }]);
+    expect(usher('vdir', 'list', SITE, '/').stdout).toMatch(/\/images +\.\/wwwroot\/images +\/images/);
+    expect(usher('config', 'check').status).toBe(0);
+    expect(usher('vdir', 'remove', SITE, '/', '/images').status).toBe(0);
+    expect(config().sites[0].virtualDirectories).toBeUndefined();
+  });
+
   it('prints JSON with --json, the root application included', () => {
     expect(JSON.parse(usher('vdir', 'list', SITE, '/', '--json').stdout)).toEqual({
       site: SITE, application: '/', virtualDirectories: [{ path: '/', physicalPath: './wwwroot', root: true }],
@@ -46,14 +55,12 @@ describe('usher vdir', () => {
   });
 
   it.each([
-    [['add', SITE, '/', '/images', '--path', 'wwwroot/images'],
-      /the root application of site 'Default Web Site' cannot hold virtual directories in usher\.yaml .* usher app add 'Default Web Site' \/images --path DIR/],
     [['add', SITE, '/shop', '/', '--path', 'wwwroot/images'], /the root directory of application '\/shop' is its own folder: change it with usher app set/],
     [['add', SITE, '/nope', '/images', '--path', 'wwwroot/images'], /no application of site 'Default Web Site' named '\/nope'/],
     [['add', SITE, '/shop', 'images', '--path', 'wwwroot/images'], /virtual directory path 'images' must start with \//],
     [['add', SITE, '/shop', '/images'], /a virtual directory needs --path DIR/],
     [['set', SITE, '/shop', '/nope', '--path', 'wwwroot'], /application '\/shop' of site 'Default Web Site' has no virtual directory '\/nope' \(it has: none\)/],
-    [['remove', SITE, '/', '/images'], /the root application of site 'Default Web Site' cannot hold virtual directories/],
+    [['remove', SITE, '/', '/images'], /application '\/' of site 'Default Web Site' has no virtual directory '\/images'/],
   ])('refuses %j with exit 2', (args, message) => {
     const before = text();
     const run = usher('vdir', ...args);

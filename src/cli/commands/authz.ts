@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import {
-  appendItem, deleteValue, directoryOf, formatLocationKey, loadConfig, LOCATION_DEFAULTS, removeItem,
-  type AuthorizationRuleConfig, type UsherConfig,
+  appendItem, deleteValue, directoryOf, formatLocationKey, isAuthorizationClear, loadConfig, LOCATION_DEFAULTS, removeItem, setValue,
+  type AuthorizationClearConfig, type AuthorizationRuleConfig, type UsherConfig,
 } from '../../config/index.js';
 import { UsherError } from '../../shared/index.js';
 import { action, type CommandEnv } from '../command-env.js';
@@ -19,7 +19,9 @@ interface AddOptions {
   verbs?: string;
 }
 
-interface ListedRule extends AuthorizationRuleConfig {
+type ListedRule = ListedEntry & (AuthorizationRuleConfig | AuthorizationClearConfig);
+
+interface ListedEntry {
   /** 1-based among the rules set at the target itself; null for inherited ones. */
   readonly number: number | null;
   /** The location key that sets it, or null for Usher's default rule. */
@@ -29,21 +31,25 @@ interface ListedRule extends AuthorizationRuleConfig {
 
 /**
  * IIS URL Authorization keeps every level's rules: the default (allow everyone), then each location
- * from the site root down. Deny rules are checked first, parent first, then allow rules.
+ * from the site root down; a `clear` drops what came before it. Deny rules are checked first,
+ * parent first, then allow rules.
  */
 function rulesAt(config: UsherConfig, target: LocationTarget): ListedRule[] {
-  const rules: ListedRule[] = LOCATION_DEFAULTS.authorization.map((rule) => ({ ...rule, number: null, from: null, inherited: true }));
+  let rules: ListedRule[] = LOCATION_DEFAULTS.authorization.map((rule) => ({ ...rule, number: null, from: null, inherited: true }));
   for (const level of locationChain(config, target)) {
     const own = level.key === target.key;
     (level.settings.authorization ?? []).forEach((rule, index) => {
-      rules.push({ ...rule, number: own ? index + 1 : null, from: level.key, inherited: !own });
+      const listed: ListedRule = { ...rule, number: own ? index + 1 : null, from: level.key, inherited: !own };
+      rules = isAuthorizationClear(rule) ? [listed] : [...rules, listed];
     });
   }
   return rules;
 }
 
-const describeRule = (rule: AuthorizationRuleConfig) =>
-  [rule.access, ...(['users', 'roles', 'verbs'] as const).flatMap((field) => (rule[field] === undefined ? [] : [`${field}="${rule[field]}"`]))].join(' ');
+const describeRule = (rule: AuthorizationRuleConfig | AuthorizationClearConfig) =>
+  isAuthorizationClear(rule)
+    ? 'clear (rules from above, and the default allow *, stop here)'
+    : [rule.access, ...(['users', 'roles', 'verbs'] as const).flatMap((field) => (rule[field] === undefined ? [] : [`${field}="${rule[field]}"`]))].join(' ');
 
 const VERB = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -71,16 +77,19 @@ function listRules(env: CommandEnv, config: UsherConfig, target: LocationTarget)
   if (env.out.json) {
     env.out.data({
       location: where,
-      rules: rules.map((rule) => ({
-        number: rule.number, access: rule.access, users: rule.users ?? null, roles: rule.roles ?? null, verbs: rule.verbs ?? null,
-        from: rule.from, inherited: rule.inherited,
-      })),
+      rules: rules.map((rule) => isAuthorizationClear(rule)
+        ? { number: rule.number, clear: true, from: rule.from, inherited: rule.inherited }
+        : {
+          number: rule.number, access: rule.access, users: rule.users ?? null, roles: rule.roles ?? null, verbs: rule.verbs ?? null,
+          from: rule.from, inherited: rule.inherited,
+        }),
     });
     return;
   }
   env.out.line(`URL authorization at '${where}' (deny rules are checked first, parent first; then allow rules; no match is a 401.2)`);
   env.out.line(formatTable(['  N', 'ACCESS', 'USERS', 'ROLES', 'VERBS', 'FROM'], rules.map((rule) => [
-    `  ${rule.number ?? '-'}`, rule.access, rule.users ?? '', rule.roles ?? '', rule.verbs ?? '(all)',
+    `  ${rule.number ?? '-'}`,
+    ...(isAuthorizationClear(rule) ? ['clear', '', '', ''] : [rule.access, rule.users ?? '', rule.roles ?? '', rule.verbs ?? '(all)']),
     rule.from === null ? 'default (inherited)' : rule.inherited ? `'${rule.from}' (inherited)` : 'here',
   ])));
 }
@@ -134,6 +143,20 @@ async function removeRule(env: CommandEnv, where: string, n: string): Promise<vo
   env.out.line(`authorization at '${key}': removed rule ${number}: ${describeRule(rule)}`);
 }
 
+/** IIS's `<clear/>`: put first in the location's own list, so only rules set here and below apply. */
+async function clearInherited(env: CommandEnv, where: string): Promise<void> {
+  const { key, added } = await editConfig(env.configPath, `authz clear ${where}`, ({ config, document }) => {
+    const target = locationTarget(config, where);
+    const own = config.locations?.[target.key]?.authorization ?? [];
+    if (own.some(isAuthorizationClear)) return { key: target.key, added: false };
+    setValue(document, ['locations', target.key, 'authorization'], [{ clear: true }, ...own]);
+    return { key: target.key, added: true };
+  });
+  env.out.line(added
+    ? `authorization at '${key}': rules from above, and the default allow *, no longer apply here; add the ones you want with usher authz add`
+    : `authorization at '${key}' already starts with clear`);
+}
+
 export function registerAuthzCommands(program: Command): void {
   const authz = program.command('authz').description('URL authorization rules (IIS <authorization>) at a site or a path of it');
 
@@ -157,6 +180,12 @@ export function registerAuthzCommands(program: Command): void {
     .option('--roles <groups>', 'group names, comma-separated')
     .option('--verbs <verbs>', 'HTTP methods, comma-separated and case-sensitive, e.g. GET,HEAD (default: all)')
     .action(action(async (env, where: string, options: AddOptions) => addRule(env, where, options)));
+
+  authz
+    .command('clear')
+    .description("stop inheriting rules at SITE[/PATH], the default allow * included (IIS's <clear/>)")
+    .argument('<LOCATION>', "a site, or a path of it: 'Default Web Site/private'")
+    .action(action(async (env, where: string) => clearInherited(env, where)));
 
   authz
     .command('remove')

@@ -8,17 +8,20 @@ import { contentRoot, contentRootNotes } from '../content-paths.js';
 import { formatTable } from '../output.js';
 
 /**
- * Virtual directories of an application. The schema has them only under `applications`: the site's
- * root application `/` is the site itself, with no list of its own, so `/` is refused with a way out.
+ * Virtual directories of an application. The root application `/` is the site itself, so its
+ * directories live in the site's own `virtualDirectories` list.
  */
 function requireEditableApplication(input: EditInput, siteName: string, appPath: string) {
   const site = requireSite(input, siteName);
   if (appPath === '/') {
-    throw new UsherError('USHER_ERR_CLI_USAGE', `the root application of site '${site.item.name}' cannot hold virtual directories in usher.yaml ` +
-      `(they exist only under applications): serve the folder as an application instead, e.g. usher app add ${quoteArg(site.item.name)} /images --path DIR`);
+    const { physicalPath, applicationPool, virtualDirectories } = site.item;
+    return { site, app: { item: { path: '/', physicalPath, applicationPool, virtualDirectories }, path: site.path } };
   }
   return { site, app: requireApplication(input, site, appPath) };
 }
+
+/** `/shop` + `/images`, or `/images` under the root application. */
+const urlOf = (appPath: string, vdirPath: string) => (appPath === '/' ? vdirPath : `${appPath}${vdirPath}`);
 
 function checkVdirPath(appPath: string, vdirPath: string): void {
   requireUrlPath(vdirPath, 'virtual directory path');
@@ -52,7 +55,7 @@ async function addVdir(env: CommandEnv, siteName: string, appPath: string, vdirP
     appendListItem(input.document, [...app.path, 'virtualDirectories'], { path: vdirPath, physicalPath: root.stored });
     notes.push(...contentRootNotes(input.config, input.dir, root, app.item.applicationPool ?? sitePool(site.item)));
     return `added virtual directory '${vdirPath}' to application '${app.item.path}' of site '${site.item.name}': ` +
-      `${app.item.path}${vdirPath} serves ${root.stored}`;
+      `${urlOf(app.item.path, vdirPath)} serves ${root.stored}`;
   });
   env.out.line(line);
   for (const note of notes) env.out.warn(note);
@@ -98,17 +101,18 @@ export function registerVdirCommands(program: Command): void {
     .action(action(async ({ configPath, out }, siteName: string, appPath: string) => {
       const loaded = await loadConfig(configPath);
       const site = requireSite(loaded, siteName);
-      const app = appPath === '/' ? undefined : requireApplication(loaded, site, appPath).item;
+      const app = appPath === '/' ? { path: '/', physicalPath: site.item.physicalPath, virtualDirectories: site.item.virtualDirectories }
+        : requireApplication(loaded, site, appPath).item;
       const rows = [
-        { path: '/', physicalPath: app?.physicalPath ?? site.item.physicalPath, root: true },
-        ...(app?.virtualDirectories ?? []).map((entry) => ({ path: entry.path, physicalPath: entry.physicalPath, root: false })),
+        { path: '/', physicalPath: app.physicalPath, root: true },
+        ...(app.virtualDirectories ?? []).map((entry) => ({ path: entry.path, physicalPath: entry.physicalPath, root: false })),
       ];
       if (out.json) {
-        out.data({ site: site.item.name, application: app?.path ?? '/', virtualDirectories: rows });
+        out.data({ site: site.item.name, application: app.path, virtualDirectories: rows });
         return;
       }
       out.line(formatTable(['PATH', 'PHYSICAL PATH', 'URL'], rows.map((row) => [
-        row.path, row.physicalPath, row.root ? `${app?.path ?? '/'} (the application root)` : `${app!.path}${row.path}`,
+        row.path, row.physicalPath, row.root ? `${app.path} (the application root)` : urlOf(app.path, row.path),
       ])));
     }));
 
@@ -116,7 +120,7 @@ export function registerVdirCommands(program: Command): void {
     .command('add')
     .description('serve DIR at VDIR_PATH below application APP_PATH')
     .argument('<SITE>', 'the site')
-    .argument('<APP_PATH>', 'the application, e.g. /shop')
+    .argument('<APP_PATH>', 'the application, e.g. /shop, or / for the site root')
     .argument('<VDIR_PATH>', 'the URL path below the application, e.g. /images')
     .option('--path <dir>', 'the folder to serve (physicalPath)')
     .action(action(async (env, site: string, app: string, path: string, options: { path?: string }) => addVdir(env, site, app, path, options.path)));
@@ -125,7 +129,7 @@ export function registerVdirCommands(program: Command): void {
     .command('set')
     .description("change a virtual directory's folder")
     .argument('<SITE>', 'the site')
-    .argument('<APP_PATH>', 'the application, e.g. /shop')
+    .argument('<APP_PATH>', 'the application, e.g. /shop, or / for the site root')
     .argument('<VDIR_PATH>', 'the virtual directory, e.g. /images')
     .option('--path <dir>', 'the folder to serve (physicalPath)')
     .action(action(async (env, site: string, app: string, path: string, options: { path?: string }) => setVdir(env, site, app, path, options.path)));
@@ -134,7 +138,7 @@ export function registerVdirCommands(program: Command): void {
     .command('remove')
     .description('remove a virtual directory (its folder and ACLs stay)')
     .argument('<SITE>', 'the site')
-    .argument('<APP_PATH>', 'the application, e.g. /shop')
+    .argument('<APP_PATH>', 'the application, e.g. /shop, or / for the site root')
     .argument('<VDIR_PATH>', 'the virtual directory, e.g. /images')
     .action(action(async (env, site: string, app: string, path: string) => removeVdir(env, site, app, path)));
 }

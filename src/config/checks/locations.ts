@@ -1,5 +1,5 @@
 import type { FieldPath } from '../field-path.js';
-import { parseLocationKey } from '../schema/location.js';
+import { isAuthorizationClear, parseLocationKey } from '../schema/location.js';
 import type { NameIndex, CheckContext } from './check-context.js';
 import { checkUserReference, type AccountIndexes } from './identities.js';
 
@@ -30,6 +30,7 @@ export function checkLocations(context: CheckContext, sites: NameIndex, accounts
     }
 
     location.authorization?.forEach((rule, index) => {
+      if (isAuthorizationClear(rule)) return;
       const rulePath: FieldPath = [...path, 'authorization', index];
       if (rule.users === undefined && rule.roles === undefined) {
         context.report(rulePath, 'a rule needs users or roles (users: "*" for everyone, "?" for anonymous)');

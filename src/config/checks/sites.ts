@@ -56,13 +56,17 @@ function checkApplications(context: CheckContext, pools: NameIndex, site: SiteCo
     const earlier = paths.add(app.path, [...appPath, 'path']);
     if (earlier) context.report([...appPath, 'path'], `duplicate application path '${app.path}' (also ${formatFieldPath(earlier.path)})`);
     if (app.applicationPool !== undefined) checkPoolReference(context, pools, app.applicationPool, [...appPath, 'applicationPool'], sitePool);
-    const vdirs = new NameIndex();
-    app.virtualDirectories?.forEach((vdir, vdirIndex) => {
-      const vdirPath = [...appPath, 'virtualDirectories', vdirIndex, 'path'];
-      if (vdir.path === '/') context.report(vdirPath, "the application's root directory is its own physicalPath");
-      const before = vdirs.add(vdir.path, vdirPath);
-      if (before) context.report(vdirPath, `duplicate virtual directory path '${vdir.path}' (also ${formatFieldPath(before.path)})`);
-    });
+    checkVirtualDirectories(context, app.virtualDirectories, appPath);
+  });
+}
+
+function checkVirtualDirectories(context: CheckContext, vdirs: SiteConfig['virtualDirectories'], ownerPath: FieldPath): void {
+  const paths = new NameIndex();
+  vdirs?.forEach((vdir, vdirIndex) => {
+    const vdirPath = [...ownerPath, 'virtualDirectories', vdirIndex, 'path'];
+    if (vdir.path === '/') context.report(vdirPath, "the application's root directory is its own physicalPath");
+    const before = paths.add(vdir.path, vdirPath);
+    if (before) context.report(vdirPath, `duplicate virtual directory path '${vdir.path}' (also ${formatFieldPath(before.path)})`);
   });
 }
 
@@ -106,6 +110,7 @@ export function checkSites(context: CheckContext, pools: NameIndex): NameIndex {
           `(site '${listener.site}', ${formatFieldPath(listener.path)}); http and https need different ports`);
       } else if (!listener) listeners.set(socket, { site: site.name, path, protocol: parsed.protocol });
     });
+    checkVirtualDirectories(context, site.virtualDirectories, sitePath);
     checkApplications(context, pools, site, sitePath);
   });
   return names;

@@ -27,6 +27,19 @@ export const authorizationRuleSchema = z.strictObject({
   verbs: z.string().optional().meta({ description: 'HTTP methods, comma-separated, case-sensitive; empty means all' }),
 });
 
+/** IIS's `<clear/>` in an `<authorization>` list: the rules inherited from above (and the default allow *) stop here. */
+export const authorizationClearSchema = z.strictObject({
+  clear: z.literal(true).meta({ description: 'drop the rules inherited from above, including the default allow *' }),
+});
+
+export const authorizationEntrySchema = z.union([authorizationRuleSchema, authorizationClearSchema], {
+  error: 'expected a rule {access: allow|deny, users?, roles?, verbs?} or {clear: true}',
+});
+
+export function isAuthorizationClear(entry: AuthorizationEntryConfig): entry is AuthorizationClearConfig {
+  return 'clear' in entry;
+}
+
 const segmentList = z.array(z.string().min(1).regex(/^[^/\\]+$/, { error: 'a segment cannot contain / or \\' }));
 const extensionList = z.array(
   z.string().regex(/^\.[^/\\]*$/, { error: "an extension starts with a dot, e.g. '.config' ('.' alone: no extension)" }),
@@ -59,7 +72,7 @@ export const requestFilteringSchema = z.strictObject({
 
 export const locationSchema = z.strictObject({
   authentication: authenticationSchema.optional(),
-  authorization: z.array(authorizationRuleSchema).optional(),
+  authorization: z.array(authorizationEntrySchema).optional(),
   requestFiltering: requestFilteringSchema.optional(),
   directoryBrowse: z.strictObject({ enabled: z.boolean().optional() }).optional(),
   defaultDocument: z
@@ -74,6 +87,8 @@ export const locationsSchema = z.record(z.string(), locationSchema);
 export type AnonymousIdentity = z.infer<typeof anonymousIdentitySchema>;
 export type AuthenticationConfig = z.infer<typeof authenticationSchema>;
 export type AuthorizationRuleConfig = z.infer<typeof authorizationRuleSchema>;
+export type AuthorizationClearConfig = z.infer<typeof authorizationClearSchema>;
+export type AuthorizationEntryConfig = AuthorizationRuleConfig | AuthorizationClearConfig;
 export type RequestFilteringConfig = z.infer<typeof requestFilteringSchema>;
 export type LocationConfig = z.infer<typeof locationSchema>;
 

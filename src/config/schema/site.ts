@@ -34,6 +34,8 @@ export const siteSchema = z.strictObject({
       directory: fsPathSchema.optional().meta({ description: 'default: server.logging.directory/W3SVC<id>' }),
     })
     .optional(),
+  virtualDirectories: z.array(virtualDirectorySchema).optional()
+    .meta({ description: 'virtual directories of the root application /, e.g. /images → ./shared-images' }),
   applications: z.array(applicationSchema).optional(),
 });
 
