@@ -14,6 +14,7 @@ type Filled<T> = { readonly [K in keyof T]-?: Filled<NonNullable<T[K]>> };
 
 export const SERVER_DEFAULTS = {
   logging: { directory: './logs', rollover: 'daily', truncateSize: 20_971_520, fields: 'default' },
+  contentCache: { maxBytes: 64 * 1024 * 1024, maxFileBytes: 1024 * 1024 },
   history: { keep: 20 },
 } as const satisfies Filled<ServerConfig>;
 

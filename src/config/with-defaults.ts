@@ -26,6 +26,7 @@ export interface ResolvedConfig {
       readonly fields: readonly W3cField[];
     };
     readonly history: { readonly keep: number };
+    readonly contentCache: { readonly maxBytes: number; readonly maxFileBytes: number };
   };
   readonly applicationPools: readonly ResolvedApplicationPool[];
   readonly sites: readonly ResolvedSite[];
@@ -193,6 +194,7 @@ export function withDefaults(config: UsherConfig, options: { dir: string }): Res
         fields: logging.fields === 'default' ? DEFAULT_W3C_FIELDS : logging.fields,
       },
       history: { keep: config.server?.history?.keep ?? SERVER_DEFAULTS.history.keep },
+      contentCache: { ...SERVER_DEFAULTS.contentCache, ...config.server?.contentCache },
     },
     applicationPools,
     sites,

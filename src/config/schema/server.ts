@@ -35,6 +35,12 @@ export const serverSchema = z.strictObject({
         .meta({ description: "'default' (IIS's 15 fields) or a list of W3C field names" }),
     })
     .optional(),
+  contentCache: z
+    .strictObject({
+      maxBytes: sizeSchema.optional().meta({ description: 'memory for hot files, in bytes (default 67108864 = 64 MiB; 0 turns it off)' }),
+      maxFileBytes: sizeSchema.optional().meta({ description: 'larger files are streamed from disk (default 1048576 = 1 MiB)' }),
+    })
+    .optional(),
   history: z
     .strictObject({
       keep: z.int().min(0).max(10_000).optional().meta({ description: 'previous versions kept in .usher-history/ (default 20)' }),
