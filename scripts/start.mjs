@@ -1,39 +1,62 @@
 #!/usr/bin/env node
-// `npm start`: until the serving pipeline lands, set up a scratch configuration with `usher init`
-// and say what to try next. Idempotent: a second run reuses the scratch folder.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm start`: serve the bundled demo site (demo/) on 127.0.0.1:8080, or $PORT.
+// First start: writes .usher-scratch/demo/usher.yaml from demo/usher.template.yaml with a fresh
+// machine SID and a generated password for the demo user (printed, and kept beside the config so
+// later starts can print it again). Later starts reuse it; a different $PORT is applied through
+// the config store like any other edit.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
 const scratch = join(root, '.usher-scratch', 'demo');
-const usher = (...args) => spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit', cwd: scratch });
+const configFile = join(scratch, 'usher.yaml');
+const passwordFile = join(scratch, 'demo-password');
+const port = Number(process.env.PORT ?? 8080);
 
 if (!existsSync(cli)) {
-  console.error('usher is not built yet: run `npm run build` (or `npm ci`, which builds) first');
+  console.error('usher is not built yet: run `npm run build` first (npm start does it for you)');
   process.exit(2);
 }
-if (!existsSync(join(scratch, 'usher.yaml'))) {
-  const result = spawnSync(process.execPath, [cli, 'init', scratch], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 2);
-} else {
-  console.log(`reusing ${relative(process.cwd(), scratch) || '.'} (delete it for a fresh start)`);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT=${process.env.PORT} is not a port number (0..65535)`);
+  process.exit(2);
 }
 
-console.log('\nThe configuration it made, and what IUSR (the anonymous identity) may do:\n');
-usher('site', 'list');
-usher('acl', 'show', 'wwwroot');
-usher('acl', 'check', 'wwwroot/index.html', '--identity', 'IUSR', '--right', 'R');
+const dist = (module) => import(pathToFileURL(join(root, 'dist', module, 'index.js')).href);
 
-const rel = relative(process.cwd(), scratch) || '.';
+if (!existsSync(configFile)) {
+  const { generateMachineSid, hashPassword } = await dist('identity');
+  const { createConfig } = await dist('config');
+  mkdirSync(scratch, { recursive: true, mode: 0o700 });
+  const password = randomBytes(9).toString('base64url');
+  const text = readFileSync(join(root, 'demo', 'usher.template.yaml'), 'utf8')
+    .replace('{{PORT}}', String(port))
+    .replace('{{MACHINE_SID}}', generateMachineSid())
+    .replace('{{DEMO_HASH}}', await hashPassword(password));
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  await createConfig(configFile, text, { message: 'npm start: demo configuration' });
+  console.log(`created ${relative(process.cwd(), configFile)}`);
+} else {
+  const current = readFileSync(configFile, 'utf8').match(/http\/127\.0\.0\.1:(\d+):/);
+  if (current && Number(current[1]) !== port) {
+    const set = spawnSync(process.execPath, [cli, '-c', configFile, 'site', 'set', 'Demo', '--binding', `http/127.0.0.1:${port}:`], { stdio: 'inherit' });
+    if (set.status !== 0) process.exit(set.status ?? 2);
+  }
+}
+
+const password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : '(see .usher-scratch/demo/demo-password)';
 console.log(`
-Serving arrives with the next milestone. Meanwhile, try:
-  alias usher="node ${cli}"
-  cd ${rel}
-  usher token --identity IUSR
-  usher acl deny wwwroot 'IUSR:(OI)(CI)(W)'       # a deny of Write also blocks reads: see why
-  usher acl check wwwroot/index.html --identity IUSR --right R
-  usher config history
-See README.md and docs/acl.md.`);
+Usher demo: http://127.0.0.1:${port}/
+  /private/ asks for a password: user demo, password ${password}
+  What each page shows, and why: http://127.0.0.1:${port}/explain.html
+  Configuration: ${relative(process.cwd(), configFile)}   Logs: ${relative(process.cwd(), join(scratch, 'logs'))}/
+Ctrl-C stops it.
+`);
+
+const server = spawn(process.execPath, [cli, '-c', configFile, 'serve'], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -5,10 +5,13 @@ import { registerAppCommands } from './commands/app.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerAuthzCommands } from './commands/authz.js';
 import { registerConfigCommands } from './commands/config.js';
+import { registerExplainCommand } from './commands/explain.js';
 import { registerGroupCommands } from './commands/group.js';
+import { registerImportCommands } from './commands/import.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPoolCommands } from './commands/pool.js';
 import { registerSiteCommands } from './commands/site.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerTokenCommand } from './commands/token.js';
 import { registerUserCommands } from './commands/user.js';
 import { registerVdirCommands } from './commands/vdir.js';
@@ -21,6 +24,8 @@ function version(): string {
 /** Every command, registered explicitly and in one place, so what `usher` offers is visible here. */
 const COMMANDS: readonly ((program: Command) => void)[] = [
   registerInitCommand,
+  registerServeCommand,
+  registerExplainCommand,
   registerConfigCommands,
   registerSiteCommands,
   registerAppCommands,
@@ -32,6 +37,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerGroupCommands,
   registerAclCommands,
   registerTokenCommand,
+  registerImportCommands,
 ];
 
 export function buildProgram(): Command {

@@ -125,16 +125,19 @@ export function compileGeneration(loaded: Pick<LoadedConfig, 'config' | 'dir'> &
   const acls = compileAclTable(config, dir);
   const sites = resolved.sites.map((site) => compileSite(config, site));
 
-  const byListener = new Map<string, { hosts: Map<string, CompiledSite>; any?: CompiledSite }>();
+  // Per socket: exact host names, then `*.domain` wildcards (longest first), then the empty-host binding.
+  const byListener = new Map<string, { hosts: Map<string, CompiledSite>; wildcards: [string, CompiledSite][]; any?: CompiledSite }>();
   sites.forEach((site) => {
     for (const binding of site.resolved.bindings) {
       const key = listenerKey(binding);
-      const entry = byListener.get(key) ?? { hosts: new Map<string, CompiledSite>() };
+      const entry = byListener.get(key) ?? { hosts: new Map<string, CompiledSite>(), wildcards: [] };
       if (binding.host === '') entry.any ??= site;
+      else if (binding.host.startsWith('*.')) entry.wildcards.push([binding.host.slice(1), site]);
       else if (!entry.hosts.has(binding.host)) entry.hosts.set(binding.host, site);
       byListener.set(key, entry);
     }
   });
+  for (const entry of byListener.values()) entry.wildcards.sort((a, b) => b[0].length - a[0].length);
 
   const tokens = new Map<string, KeyedToken>();
   const keyed = (key: string, build: () => Token): KeyedToken => {
@@ -160,7 +163,11 @@ export function compileGeneration(loaded: Pick<LoadedConfig, 'config' | 'dir'> &
     sites,
     siteFor(key, host) {
       const entry = byListener.get(key);
-      return entry ? entry.hosts.get(host) ?? entry.any : undefined;
+      if (!entry) return undefined;
+      const exact = entry.hosts.get(host);
+      if (exact) return exact;
+      for (const [suffix, site] of entry.wildcards) if (host.endsWith(suffix) && host.length > suffix.length) return site;
+      return entry.any;
     },
     anonymousToken: (identity, pool) =>
       keyed(`anon|${typeof identity === 'string' ? identity : `user:${identity.user}`}|${identity === 'ApplicationPoolIdentity' ? pool : ''}`,

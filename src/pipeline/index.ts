@@ -4,6 +4,7 @@
  * here; the server composes them.
  */
 export { refuse, formatStatus, type Outcome } from './outcome.js';
+export { basicChallenge } from './challenge.js';
 export type { Decision, Layer, Verdict } from './decision.js';
 export {
   RequestContext,

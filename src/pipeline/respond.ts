@@ -15,6 +15,7 @@ const TITLES: Readonly<Record<string, string>> = {
   '404.7': 'Not Found: the request filtering module is configured to deny the file extension',
   '404.8': 'Not Found: the request filtering module is configured to deny a path in the URL that contains a hidden segment',
   '404.11': 'Not Found: the request filtering module is configured to deny a request that contains a double escape sequence',
+  '404.12': 'Not Found: the request filtering module is configured to deny high-bit characters',
   '404.14': 'Not Found: the request URL is too long',
   '404.15': 'Not Found: the query string is too long',
   '405.0': 'Method Not Allowed: the HTTP verb used to access this page is not allowed',

@@ -30,6 +30,13 @@ export const ERROR_CODES = {
   USHER_ERR_ACL_SDDL: { area: 'ACL', summary: 'an SDDL string could not be parsed' },
   USHER_ERR_ACL_PATH: { area: 'ACL', summary: 'a path given to an acl command cannot be used' },
 
+  // Import from IIS
+  USHER_ERR_IMPORT_READ: { area: 'IMPORT', summary: 'a source file for the import does not exist or cannot be read as text' },
+  USHER_ERR_IMPORT_XML: { area: 'IMPORT', summary: 'a source file is not well-formed XML' },
+  USHER_ERR_IMPORT_NOT_APPHOST: { area: 'IMPORT', summary: 'the file given to import iis is not an applicationHost.config' },
+  USHER_ERR_IMPORT_ACL_FILE: { area: 'IMPORT', summary: 'an icacls /save file or an --sddl value cannot be read' },
+  USHER_ERR_IMPORT_ARGUMENT: { area: 'IMPORT', summary: 'an import option is malformed (WINDIR=DIR expected) or names nothing' },
+
   // Command line
   USHER_ERR_CLI_USAGE: { area: 'CLI', summary: 'the command line is incomplete or contradictory' },
   USHER_ERR_CLI_INPUT: { area: 'CLI', summary: 'interactive input was needed but could not be read' },

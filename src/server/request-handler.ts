@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import {
+  refuse, runPipeline, sendOutcome, RequestContext, type ContentView, type FinalStatus, type Generation, type Outcome,
+  type RequestLogSink, type Stage,
+} from '../pipeline/index.js';
+import { ignoreRequestBody } from '../stages/handler/index.js';
+import { isLoopback, requestHost } from './host-header.js';
+
+export interface ServerErrorSink {
+  record(entry: {
+    clientAddress: string; clientPort: number; localAddress: string; localPort: number;
+    version?: string; method?: string; uri?: string; status: number; reason: string;
+  }): void;
+}
+
+export interface RequestHandlerState {
+  generation(): Generation;
+  readonly stages: readonly Stage[];
+  readonly content: ContentView;
+  readonly logs: RequestLogSink;
+  readonly serverErrors: ServerErrorSink;
+  /** An unexpected failure inside a stage: logged with its stack, answered with a plain 500. */
+  readonly reportFailure: (error: unknown) => void;
+}
+
+const BAD_REQUEST = Buffer.from('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>400 - Bad Request</title></head>\n<body><h1>400 - Bad Request</h1></body></html>\n');
+
+function detailedErrors(context: RequestContext): boolean {
+  const mode = context.location?.httpErrors.errorMode ?? context.site.settingsAt('/').httpErrors.errorMode;
+  return mode === 'Detailed' || (mode === 'DetailedLocalOnly' && isLoopback(context.connection.remoteAddress));
+}
+
+/** sc-bytes as IIS counts it, headers included: what this response added to the socket. */
+function finalStatus(response: ServerResponse, outcome: Outcome | undefined, bytesBefore: number): FinalStatus {
+  const matches = outcome !== undefined && outcome.status === response.statusCode;
+  return {
+    status: response.statusCode,
+    substatus: matches ? outcome.substatus : 0,
+    win32: matches ? outcome.win32 : response.statusCode === 500 ? 1359 : 0,
+    bytesSent: Math.max(0, (response.socket?.bytesWritten ?? bytesBefore) - bytesBefore),
+  };
+}
+
+/** Node's per-request entry: choose the site, run the pipeline, answer a refusal, log when done. */
+export function createRequestHandler(state: RequestHandlerState) {
+  return function handleRequest(listener: string, request: IncomingMessage, response: ServerResponse): void {
+    const startedAt = performance.now();
+    const generation = state.generation();
+    const socket = request.socket;
+    const connection = {
+      remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0,
+      localAddress: socket.localAddress ?? '', localPort: socket.localPort ?? 0,
+      encrypted: 'encrypted' in socket && socket.encrypted === true,
+    };
+    const target = request.url ?? '/';
+    const site = generation.siteFor(listener, requestHost(request.headers.host, target));
+    if (!site) {
+      state.serverErrors.record({
+        clientAddress: connection.remoteAddress, clientPort: connection.remotePort,
+        localAddress: connection.localAddress, localPort: connection.localPort,
+        version: `HTTP/${request.httpVersion}`, method: request.method ?? '', uri: target, status: 400, reason: 'Hostname',
+      });
+      response.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': BAD_REQUEST.length, Connection: 'close' });
+      response.end(request.method === 'HEAD' ? undefined : BAD_REQUEST);
+      return;
+    }
+    const context = new RequestContext({
+      head: { method: request.method ?? 'GET', target, headers: request.headers, httpVersion: request.httpVersion },
+      connection, generation, site, content: state.content, response, startedAt,
+    });
+    const bytesBefore = socket.bytesWritten;
+    response.once('close', () => state.logs.record(context, finalStatus(response, context.outcome, bytesBefore)));
+    // A static server reads no bodies: let Node discard one rather than wait for it.
+    ignoreRequestBody(request);
+    runPipeline(state.stages, context).then(
+      (outcome) => {
+        if (outcome) sendOutcome(response, outcome, { detailed: detailedErrors(context), head: context.head.method === 'HEAD' });
+      },
+      (error: unknown) => {
+        state.reportFailure(error);
+        context.outcome = refuse(500, 0, 1359, 'internal error');
+        sendOutcome(response, context.outcome, { detailed: false, head: context.head.method === 'HEAD' });
+      },
+    );
+  };
+}

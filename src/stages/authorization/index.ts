@@ -1,0 +1,2 @@
+export { createAuthorizationStage } from './authorization-stage.js';
+export { evaluateUrlRules, type UrlRuleVerdict } from './url-rules.js';

@@ -1,0 +1,1 @@
+export { createMappingStage } from './mapping-stage.js';
