@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
-const scratch = join(root, '.usher-scratch', 'demo');
+// USHER_DEMO_DIR lets tests run the demo without touching a developer's .usher-scratch/demo.
+const scratch = process.env.USHER_DEMO_DIR ?? join(root, '.usher-scratch', 'demo');
 const configFile = join(scratch, 'usher.yaml');
 const passwordFile = join(scratch, 'demo-password');
 const port = Number(process.env.PORT ?? 8080);
@@ -33,7 +34,9 @@ if (!existsSync(configFile)) {
   const { createConfig } = await dist('config');
   mkdirSync(scratch, { recursive: true, mode: 0o700 });
   const password = randomBytes(9).toString('base64url');
+  const site = relative(scratch, join(root, 'demo', 'site'));
   const text = readFileSync(join(root, 'demo', 'usher.template.yaml'), 'utf8')
+    .replaceAll('../../demo/site', site)
     .replace('{{PORT}}', String(port))
     .replace('{{MACHINE_SID}}', generateMachineSid())
     .replace('{{DEMO_HASH}}', await hashPassword(password));
@@ -48,15 +51,24 @@ if (!existsSync(configFile)) {
   }
 }
 
-const password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : '(see .usher-scratch/demo/demo-password)';
-console.log(`
-Usher demo: http://127.0.0.1:${port}/
+const password = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : `(see ${passwordFile})`;
+const server = spawn(process.execPath, [cli, '-c', configFile, 'serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+// Print the address the server really bound (PORT=0 picks a free one), once it is listening.
+let announced = false;
+server.stdout.setEncoding('utf8');
+server.stdout.on('data', (text) => {
+  process.stdout.write(text);
+  const url = /^listening (\S+)$/m.exec(text)?.[1];
+  if (announced || url === undefined) return;
+  announced = true;
+  console.log(`
+Usher demo: ${url}/
   /private/ asks for a password: user demo, password ${password}
-  What each page shows, and why: http://127.0.0.1:${port}/explain.html
+  What each page shows, and why: ${url}/explain.html
   Configuration: ${relative(process.cwd(), configFile)}   Logs: ${relative(process.cwd(), join(scratch, 'logs'))}/
 Ctrl-C stops it.
 `);
-
-const server = spawn(process.execPath, [cli, '-c', configFile, 'serve'], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+});
