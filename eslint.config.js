@@ -73,6 +73,29 @@ function layeringBlocks() {
   return blocks;
 }
 
+/**
+ * Audit rules see the read-only model only (DESIGN §2): a rule under src/audit/rules/ imports
+ * ../rule.js (which re-exports the snapshot's types and the vocabulary), the pure acl/ and
+ * identity/ modules, and its own folder's helpers; no node built-ins, no package, no engine, no
+ * snapshot builder. Later blocks replace earlier ones for the same rule, so this one is the whole
+ * list for those files.
+ */
+function auditRuleBlocks() {
+  const message = 'an audit rule imports only ../rule.js, ../../acl/index.js, ../../identity/index.js and helpers beside it: ' +
+    'it reads the snapshot and does no I/O (DESIGN §2)';
+  return [1, 2].map((depth) => {
+    const toRules = depth > 1 ? `|(\\.\\./){1,${depth - 1}}(?!\\.\\./)` : '';
+    const toAudit = '(\\.\\./){' + depth + '}';
+    const toSrc = '(\\.\\./){' + (depth + 1) + '}';
+    const allowed = `\\./${toRules}|${toAudit}rule\\.js$|${toSrc}(acl|identity)/index\\.js$`;
+    return {
+      files: [`src/audit/rules/${'*/'.repeat(depth - 1)}*.ts`],
+      ignores: ['**/*.test.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: `^(?!${allowed})`, message }] }] },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -87,4 +110,5 @@ export default tseslint.config(
     },
   },
   ...layeringBlocks(),
+  ...auditRuleBlocks(),
 );

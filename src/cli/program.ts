@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAclCommands } from './commands/acl.js';
 import { registerAppCommands } from './commands/app.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerAuthzCommands } from './commands/authz.js';
 import { registerConfigCommands } from './commands/config.js';
@@ -38,6 +39,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerAclCommands,
   registerTokenCommand,
   registerImportCommands,
+  registerAuditCommand,
 ];
 
 export function buildProgram(): Command {

@@ -37,6 +37,10 @@ export const ERROR_CODES = {
   USHER_ERR_IMPORT_ACL_FILE: { area: 'IMPORT', summary: 'an icacls /save file or an --sddl value cannot be read' },
   USHER_ERR_IMPORT_ARGUMENT: { area: 'IMPORT', summary: 'an import option is malformed (WINDIR=DIR expected) or names nothing' },
 
+  // Audit
+  USHER_ERR_AUDIT_BASELINE: { area: 'AUDIT', summary: 'the --baseline file is not a saved audit report in JSON' },
+  USHER_ERR_AUDIT_WRITE: { area: 'AUDIT', summary: 'the audit report could not be written to the -o file' },
+
   // Command line
   USHER_ERR_CLI_USAGE: { area: 'CLI', summary: 'the command line is incomplete or contradictory' },
   USHER_ERR_CLI_INPUT: { area: 'CLI', summary: 'interactive input was needed but could not be read' },

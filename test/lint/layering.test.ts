@@ -22,6 +22,10 @@ describe('dependency direction (DESIGN §2) is enforced by npm run lint', () => 
     ['src/config/probe.ts', "import { poolSid } from '../identity/virtual-account-sid.js';\nexport const y = poolSid;\n", /only through its index/],
     ['src/stages/mapping/probe.ts', "import { x } from '../authentication/index.js';\nexport const y = x;\n", /never imports another stage/],
     ['src/manager/probe.ts', "import { x } from '../config/index.js';\nexport const y = x;\n", /manager\/ may import only admin-api/],
+    ['src/audit/rules/probe.ts', "import { readFileSync } from 'node:fs';\nexport const y = readFileSync;\n", /an audit rule imports only/],
+    ['src/audit/rules/probe.ts', "import { runAudit } from '../engine.js';\nexport const y = runAudit;\n", /an audit rule imports only/],
+    ['src/audit/rules/probe.ts', "import { loadConfig } from '../../config/index.js';\nexport const y = loadConfig;\n", /an audit rule imports only/],
+    ['src/audit/rules/utils/probe.ts', "import { buildSnapshot } from '../../snapshot/index.js';\nexport const y = buildSnapshot;\n", /an audit rule imports only/],
   ])('%s: forbidden import is an error', async (file, code, message) => {
     const messages = await restrictedImports(file, code);
     expect(messages.length).toBeGreaterThan(0);
@@ -34,6 +38,8 @@ describe('dependency direction (DESIGN §2) is enforced by npm run lint', () => 
     ['src/config/probe.ts', "import { poolSid } from '../identity/index.js';\nexport const y = poolSid;\n"],
     ['src/cli/commands/probe.ts', "import { x } from '../../config/index.js';\nimport { z } from '../main.js';\nexport const y = [x, z];\n"],
     ['src/stages/mapping/probe.ts', "import { x } from '../../pipeline/index.js';\nimport { z } from './map.js';\nexport const y = [x, z];\n"],
+    ['src/audit/rules/probe.ts', "import { defineRule } from '../rule.js';\nimport { SID } from '../../identity/index.js';\nimport { formatAce } from '../../acl/index.js';\nimport { x } from './utils/names.js';\nexport const y = [defineRule, SID, formatAce, x];\n"],
+    ['src/audit/rules/utils/probe.ts', "import { defineRule } from '../../rule.js';\nimport { x } from '../other.js';\nexport const y = [defineRule, x];\n"],
     ['src/server/probe.ts', "import { x } from '../stages/mapping/index.js';\nimport { readFile } from 'node:fs/promises';\nexport const y = [x, readFile];\n"],
   ])('%s: allowed import passes', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);

@@ -1,0 +1,43 @@
+import { formatAce, formatAceFlags } from '../../acl/index.js';
+import { defineRule, grantsControl, listSome, shellQuote, type AppliedAce } from '../rule.js';
+
+const WHERE: Record<string, string> = {
+  content: 'content', log: 'logs', config: 'the configuration', history: 'the configuration history',
+  certificate: 'a certificate', 'private-key': 'a private key', install: "Usher's install folder",
+};
+
+export default defineRule({
+  meta: {
+    id: 'web-identity-full-control',
+    severity: 'high',
+    title: 'A web identity can rewrite permissions or take ownership',
+    sources: ['MS-ACL', 'STIG V-218780', 'STIG V-218814'],
+    fix: 'usher acl grant PATH "PRINCIPAL:(OI)(CI)(M)" --replace (Modify at most, and only where needed)',
+    docs:
+      'Fires for an allow ACE that gives a web identity control of an object: Full control, change permissions (WDAC) or ' +
+      'take ownership (WO), on content, logs, the configuration and its history, certificates and keys. Web identities are ' +
+      'every pool identity and pool SID, every anonymous identity, IUSR and the broad groups (Everyone, Users, Authenticated ' +
+      'Users, Anonymous Logon, IIS_IUSRS), except members of the admin set. Whoever holds control can grant itself anything ' +
+      'else, so a compromised application or an anonymous visitor would own the files. Reported once per path where such ' +
+      'ACEs are explicit.',
+  },
+  check(snapshot, report) {
+    const byPath = new Map<string, AppliedAce[]>();
+    for (const applied of snapshot.files.applied) {
+      if (applied.ace.type !== 'allow' || !grantsControl(applied.ace.mask) || !snapshot.identities.webIdentities.has(applied.ace.sid)) continue;
+      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
+    }
+    const name = (sid: string) => snapshot.identities.directory.shortName(sid);
+    for (const [path, found] of byPath) {
+      const roles = [...new Set(found.flatMap((applied) => applied.roles))].map((role) => WHERE[role] ?? role);
+      const example = found.map((applied) => applied.example).find((object) => object !== path);
+      report({
+        scope: `path:${path}`,
+        message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'gives' : 'give'} ` +
+          `a web identity control (change permissions, take ownership) of ${listSome(roles)}${example ? `, down to ${example}` : ''}`,
+        fix: found.map((applied) =>
+          `usher acl grant ${shellQuote(path)} ${shellQuote(`${name(applied.ace.sid)}:${formatAceFlags(applied.ace.flags)}(M)`)} --replace`).join('; '),
+      });
+    }
+  },
+});

@@ -1,0 +1,14 @@
+/** Small wording helpers, so that every finding lists things the same way. */
+
+/** `a, b and c`; past `max` items, `a, b, c and 4 more`. */
+export function listSome(items: readonly string[], max = 5): string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0]!;
+  if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** `1 file`, `3 files`. */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
