@@ -74,3 +74,4 @@ export {
   TRUSTED_INSTALLER, WRITE_CLASS_MASK, grantsControl, grantsRead, grantsWrite, isLoopbackAddress, isSensitivePath, shellQuote,
 } from './vocabulary.js';
 export { listSome, plural } from './wording.js';
+export { within, mapLoggedUrl, isRequestPrincipal, usersActingAs, loggedUser, READ_METHODS } from './evidence.js';

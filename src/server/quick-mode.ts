@@ -59,7 +59,12 @@ export function quickModeConfig(options: QuickModeOptions): LoadedConfig {
     server: { logging: { directory: logDir } },
     applicationPools: [{ name: 'DefaultAppPool', identity: 'ApplicationPoolIdentity' }],
     sites: [{ name: 'Default Web Site', id: 1, bindings: [`http/${address}:${port}:`], physicalPath: root, applicationPool: 'DefaultAppPool' }],
-    locations: { 'Default Web Site': { authentication: { anonymous: { enabled: true, identity: 'IUSR' }, basic: { enabled: false } } } },
+    locations: {
+      'Default Web Site': {
+        authentication: { anonymous: { enabled: true, identity: 'IUSR' }, basic: { enabled: false } },
+        requestFiltering: { verbs: { deny: ['TRACE'] } },
+      },
+    },
     acl: {
       [root]: {
         inheritance: 'disabled',

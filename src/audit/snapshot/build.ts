@@ -5,6 +5,7 @@ import { compileGeneration } from '../../pipeline/index.js';
 import { scanExposure } from '../exposure.js';
 import type { Probe } from '../probe.js';
 import { aclEntries, indexAcls } from './acl-index.js';
+import { readConfigVersions } from './config-versions.js';
 import { readEvidence } from './evidence.js';
 import { deviceOf, recordPath, walkContent, walkTree, type Inventory } from './file-walk.js';
 import { buildIdentities, webIdentitiesOf } from './identities.js';
@@ -84,10 +85,11 @@ export async function buildSnapshot(source: SnapshotSource, options: SnapshotOpt
   };
   const exposure = await scanExposure(generation, sites, objects, options.probe);
   const evidence = readEvidence(sites, options.evidenceDays ?? DEFAULT_EVIDENCE_DAYS, takenAt);
+  const versions = await readConfigVersions(source.file);
 
   return {
     takenAt,
-    config: { file: source.file, dir: source.dir, raw: source.config, resolved, exceptions: resolved.audit.exceptions },
+    config: { file: source.file, dir: source.dir, raw: source.config, resolved, exceptions: resolved.audit.exceptions, versions },
     server: { logging: resolved.server.logging, historyDir: history, installDir: options.installDir },
     pools,
     sites,

@@ -5,6 +5,8 @@ import type {
 } from '../../config/index.js';
 import type { Directory, PrincipalKind, Sid, Token } from '../../identity/index.js';
 import type { Scope } from '../scope.js';
+import type { CertificateModel } from './certificate-model.js';
+import type { ConfigVersionModel } from './config-versions-model.js';
 import type { EvidenceModel } from './evidence-model.js';
 import type { ExposureResult } from './exposure-model.js';
 import type { FileModel } from './files-model.js';
@@ -45,6 +47,8 @@ export interface ConfigModel {
   /** Every default filled in, durations in ms, paths absolute. */
   readonly resolved: ResolvedConfig;
   readonly exceptions: readonly AuditExceptionConfig[];
+  /** The live file (number 0) and the versions `.usher-history/` keeps of it, with the password keys each holds. */
+  readonly versions: readonly ConfigVersionModel[];
 }
 
 export interface ServerModel {
@@ -91,6 +95,8 @@ export interface BindingModel extends ResolvedBinding {
   /** On 127.0.0.0/8 or ::1 only. */
   readonly loopback: boolean;
   readonly tls: boolean;
+  /** https bindings: the leaf certificate of `certificate`, parsed (undefined for http, or https without a file). */
+  readonly parsedCertificate: CertificateModel | undefined;
 }
 
 export interface VirtualDirectoryModel {
@@ -200,3 +206,5 @@ export type { EvidenceModel, SiteEvidence, W3cRecord } from './evidence-model.js
 export type { AclEntryModel, AppliedAce, ContentRootModel, ExplicitAce, FileModel, FsObject, ObjectRole } from './files-model.js';
 export type { ExposureCategory, ExposureResult } from './exposure-model.js';
 export type { SettingName } from './setting-names.js';
+export type { CertificateModel, ParsedCertificateModel, UnreadableCertificateModel } from './certificate-model.js';
+export type { ConfigVersionModel, PasswordForm, PasswordValueModel } from './config-versions-model.js';

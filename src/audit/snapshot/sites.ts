@@ -3,6 +3,7 @@ import { SID, type Directory, type Sid } from '../../identity/index.js';
 import type { Generation } from '../../pipeline/index.js';
 import { scope } from '../scope.js';
 import { isLoopbackAddress } from '../vocabulary.js';
+import { readCertificate } from './certificates.js';
 import { principalRef } from './identities.js';
 import type { ApplicationModel, BindingModel, PoolIdentityType, PoolModel, SiteModel } from './model.js';
 
@@ -53,6 +54,7 @@ function joinUrl(base: string, path: string): string {
 }
 
 export function buildSites(generation: Generation): SiteModel[] {
+  const certificates = new Map<string, Buffer | Error>();
   return generation.sites.map((compiled): SiteModel => {
     const site = compiled.resolved;
     const bindings = site.bindings.map((binding): BindingModel => ({
@@ -60,6 +62,7 @@ export function buildSites(generation: Generation): SiteModel[] {
       scope: scope.binding(site.name, binding),
       loopback: isLoopbackAddress(binding.address),
       tls: binding.protocol === 'https',
+      parsedCertificate: readCertificate(binding, certificates),
     }));
     const applications = site.applications.map((app): ApplicationModel => ({
       path: app.path,

@@ -29,6 +29,8 @@ locations:
     authentication:
       anonymous: { enabled: true, identity: IUSR }   # anonymous visitors run as IUSR (S-1-5-17)
       basic: { enabled: false }
+    requestFiltering:
+      verbs: { deny: [TRACE] }                       # TRACE echoes requests back (CIS 4.6): refused with 404.6
     directoryBrowse: { enabled: false }
 
 # Windows-style ACLs, keyed by path relative to this file and inherited down the tree.

@@ -1,0 +1,48 @@
+import { formatAce, formatAceFlags } from '../../acl/index.js';
+import { defineRule, grantsControl, listSome, shellQuote, type AppliedAce } from '../rule.js';
+
+const WHERE: Record<string, string> = {
+  content: 'content', log: 'logs', config: 'the configuration', history: 'the configuration history',
+  certificate: 'a certificate', 'private-key': 'a private key', install: "Usher's install folder",
+};
+
+export default defineRule({
+  meta: {
+    id: 'full-control-to-non-admin',
+    severity: 'medium',
+    title: 'A named non-admin principal holds Full control',
+    sources: ['STIG V-218779', 'STIG V-218780', 'STIG V-218814', 'MS-ACL'],
+    fix: 'usher acl grant PATH "PRINCIPAL:(OI)(CI)(M)" --replace (or RX where nothing is written)',
+    docs:
+      'Fires for an allow ACE that gives control of an object (Full control, change permissions WDAC, take ownership WO, ' +
+      'or GENERIC_ALL) to a named principal that is neither in the admin set (SYSTEM, Administrators, TrustedInstaller ' +
+      'and members of Administrators) nor a web identity (those are `web-identity-full-control`): a local user or group ' +
+      'such as an editor account, on content, logs, the configuration, its history, certificates or keys. Control lets ' +
+      'the holder grant itself or anyone else any right, so the ACL no longer says who can do what. Reported once per ' +
+      'path where such ACEs are explicit.',
+  },
+  check(snapshot, report) {
+    const { admins, webIdentities } = snapshot.identities;
+    const byPath = new Map<string, AppliedAce[]>();
+    for (const applied of snapshot.files.applied) {
+      const { ace, principal } = applied;
+      if (ace.type !== 'allow' || !grantsControl(ace.mask) || admins.has(ace.sid) || webIdentities.has(ace.sid)) continue;
+      // CREATOR OWNER stands for someone else; an unknown SID matches nobody (acl-orphaned-sid reports it).
+      if (principal.kind === 'placeholder' || principal.kind === 'unknown') continue;
+      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
+    }
+    const name = (sid: string) => snapshot.identities.directory.shortName(sid);
+    for (const [path, found] of byPath) {
+      const roles = [...new Set(found.flatMap((applied) => applied.roles))].map((role) => WHERE[role] ?? role);
+      const example = found.map((applied) => applied.example).find((object) => object !== path);
+      report({
+        scope: `path:${path}`,
+        message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'gives' : 'give'} ` +
+          `${listSome([...new Set(found.map((applied) => applied.principal.name))])}, outside the admin set, control (change permissions, ` +
+          `take ownership) of ${listSome(roles)}${example ? `, down to ${example}` : ''}`,
+        fix: found.map((applied) =>
+          `usher acl grant ${shellQuote(path)} ${shellQuote(`${name(applied.ace.sid)}:${formatAceFlags(applied.ace.flags)}(M)`)} --replace`).join('; '),
+      });
+    }
+  },
+});
