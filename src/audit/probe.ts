@@ -2,32 +2,14 @@ import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  formatStatus, orderStages, runPipeline, RequestContext, type CompiledSite, type ContentView, type Generation, type ResolveResult, type Stage,
+  formatStatus, runPipeline, RequestContext, type CompiledSite, type ContentView, type Generation, type ResolveResult,
 } from '../pipeline/index.js';
-import { createAuthenticationStage } from '../stages/authentication/index.js';
-import { createAuthorizationStage } from '../stages/authorization/index.js';
-import { createHandlerStage } from '../stages/handler/index.js';
-import { createMappingStage } from '../stages/mapping/index.js';
-import { createRequestFilteringStage } from '../stages/request-filtering/index.js';
+import { createStages } from '../stages/index.js';
 
-/**
- * Asks the server's own stages what an anonymous GET would get, without serving it, the way
- * `usher explain` does (src/server/explain.ts). Why here and not through explain: explain finds the
- * site from a URL's binding (a site without bindings, or one hidden behind another site's host
- * name, could not be asked about) and compiles a configuration generation per call; the audit
- * already holds the generation and knows the site. The stages and their order are the server's:
- * `orderStages` refuses a list that misses a stage of STAGE_ORDER, and test/audit checks this list
- * against the server's.
- */
-export function auditStages(): Stage[] {
-  return orderStages([
-    createRequestFilteringStage(),
-    createMappingStage(),
-    createAuthenticationStage(),
-    createAuthorizationStage(),
-    createHandlerStage(),
-  ]);
-}
+// Asks the server's own stages (the one list in src/stages/index.ts) what an anonymous GET would
+// get, without serving it, the way `usher explain` does. Not through explain itself: explain finds
+// the site from a URL's binding (a site without bindings, or one behind another site's host name,
+// could not be asked about) and compiles a generation per call; the audit already holds both.
 
 /**
  * A ContentView over the real file system without the server's cache and watches (a one-shot
@@ -73,7 +55,7 @@ export const encodePath = (path: string) => path.split('/').map((segment) => enc
 const REMOTE = '203.0.113.10';
 
 export function createProbe(generation: Generation): Probe {
-  const stages = auditStages();
+  const stages = createStages();
   return async (site, urlPath) => {
     const binding = site.resolved.bindings[0];
     const context = new RequestContext({

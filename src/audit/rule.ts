@@ -73,5 +73,5 @@ export {
   ADMIN_SIDS, ANONYMOUS_LOGON, BROAD_GROUP_SIDS, CONTROL_CLASS_MASK, PRIVILEGED_GROUP_NAMES, READ_CLASS_MASK, SENSITIVE_SEGMENTS,
   TRUSTED_INSTALLER, WRITE_CLASS_MASK, grantsControl, grantsRead, grantsWrite, isLoopbackAddress, isSensitivePath, shellQuote,
 } from './vocabulary.js';
-export { listSome, plural } from './wording.js';
+export { describeRoles, listSome, plural } from './wording.js';
 export { within, mapLoggedUrl, isRequestPrincipal, usersActingAs, loggedUser, READ_METHODS } from './evidence.js';

@@ -12,3 +12,13 @@ export function listSome(items: readonly string[], max = 5): string {
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : pluralNoun}`;
 }
+
+const ROLE_WORDS: Readonly<Record<string, string>> = {
+  content: 'content', log: 'logs', config: 'the configuration', history: 'the configuration history',
+  certificate: 'a certificate', 'private-key': 'a private key', install: "Usher's install folder",
+};
+
+/** What the objects an ACE reaches are, in words: `content and logs`. */
+export function describeRoles(roles: readonly string[]): string[] {
+  return [...new Set(roles)].map((role) => ROLE_WORDS[role] ?? role);
+}

@@ -1,10 +1,6 @@
 import { formatAce, formatAceFlags } from '../../acl/index.js';
-import { defineRule, grantsControl, listSome, shellQuote, type AppliedAce } from '../rule.js';
+import { defineRule, describeRoles, grantsControl, listSome, shellQuote, type AppliedAce } from '../rule.js';
 
-const WHERE: Record<string, string> = {
-  content: 'content', log: 'logs', config: 'the configuration', history: 'the configuration history',
-  certificate: 'a certificate', 'private-key': 'a private key', install: "Usher's install folder",
-};
 
 export default defineRule({
   meta: {
@@ -29,7 +25,7 @@ export default defineRule({
     }
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
     for (const [path, found] of byPath) {
-      const roles = [...new Set(found.flatMap((applied) => applied.roles))].map((role) => WHERE[role] ?? role);
+      const roles = describeRoles(found.flatMap((applied) => applied.roles));
       const example = found.map((applied) => applied.example).find((object) => object !== path);
       report({
         scope: `path:${path}`,
