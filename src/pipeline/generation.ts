@@ -148,8 +148,20 @@ export function compileGeneration(loaded: Pick<LoadedConfig, 'config' | 'dir'> &
     }
     return found;
   };
+  const anonymous = new Map<AnonymousIdentity, Map<string, KeyedToken>>();
   const acl = new BoundedCache<string, EffectiveAcl>(20_000);
-  const decisions = new BoundedCache<string, AccessCheckResult>(50_000);
+  // Decisions by token, then by what was asked, then by real path: the path string comes from the
+  // content view's cached entry, so a hot request hashes nothing new and concatenates nothing.
+  const decisions = new Map<KeyedToken, Map<number, BoundedCache<string, AccessCheckResult>>>();
+  const decisionsFor = (token: KeyedToken, desired: number, isDirectory: boolean) => {
+    let byQuestion = decisions.get(token);
+    if (byQuestion === undefined) decisions.set(token, (byQuestion = new Map()));
+    // desired is a 32-bit mask; the sign of the key carries file or folder.
+    const question = isDirectory ? -desired - 1 : desired;
+    let byPath = byQuestion.get(question);
+    if (byPath === undefined) byQuestion.set(question, (byPath = new BoundedCache(20_000)));
+    return byPath;
+  };
   const effective = (realPath: string, isDirectory: boolean) =>
     acl.getOrSet(`${isDirectory ? 'd' : 'f'}${realPath}`, () => effectiveAcl(acls.chainFor(realPath, isDirectory)));
 
@@ -169,14 +181,25 @@ export function compileGeneration(loaded: Pick<LoadedConfig, 'config' | 'dir'> &
       for (const [suffix, site] of entry.wildcards) if (host.endsWith(suffix) && host.length > suffix.length) return site;
       return entry.any;
     },
-    anonymousToken: (identity, pool) =>
-      keyed(`anon|${typeof identity === 'string' ? identity : `user:${identity.user}`}|${identity === 'ApplicationPoolIdentity' ? pool : ''}`,
-        () => anonymousIdentityToken(directory, identity, pool)),
+    anonymousToken(identity, pool) {
+      // Asked on every anonymous request: looked up by the identity setting itself (a string or
+      // the config's object, both stable for a generation) before any key text is built.
+      const forPool = identity === 'ApplicationPoolIdentity' ? pool : '';
+      let byPool = anonymous.get(identity);
+      if (byPool === undefined) anonymous.set(identity, (byPool = new Map()));
+      let found = byPool.get(forPool);
+      if (found === undefined) {
+        found = keyed(`anon|${typeof identity === 'string' ? identity : `user:${identity.user}`}|${forPool}`,
+          () => anonymousIdentityToken(directory, identity, pool));
+        byPool.set(forPool, found);
+      }
+      return found;
+    },
     poolToken: (pool) => keyed(`pool|${pool.toLowerCase()}`, () => poolToken(directory, pool)),
     userToken: (user) => keyed(`user|${user.toLowerCase()}`, () => userToken(directory, user)),
     effectiveAcl: effective,
     checkAccess(realPath, isDirectory, token, desired) {
-      return decisions.getOrSet(`${token.key}|${desired}|${isDirectory ? 'd' : 'f'}${realPath}`,
+      return decisionsFor(token, desired, isDirectory).getOrSet(realPath,
         () => accessCheck({ ...effective(realPath, isDirectory), token: token.token, desired }));
     },
   };

@@ -13,6 +13,7 @@ export {
 export type { Stage, StageId } from './stage.js';
 export { STAGE_ORDER, orderStages } from './order.js';
 export { runPipeline } from './run.js';
+export { andThen, type MaybePromise } from './maybe-async.js';
 export { sendOutcome, errorPage } from './respond.js';
 export {
   compileGeneration, listenerKey,

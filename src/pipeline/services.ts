@@ -1,4 +1,5 @@
 import type { RequestContext } from './context.js';
+import type { MaybePromise } from './maybe-async.js';
 
 /** What the file system says about one object, after symlinks. */
 export interface ContentEntry {
@@ -31,9 +32,10 @@ export interface DirectoryItem {
  * file-system notifications rather than a stat per request. The server owns one per process.
  */
 export interface ContentView {
-  resolve(physicalPath: string): Promise<ResolveResult>;
-  /** The bytes of a file small enough to keep in memory, or undefined to stream it from disk. */
-  body(entry: ContentEntry): Promise<Buffer | undefined>;
+  /** Synchronous when the answer is cached (the hot path), a promise when the file system is asked. */
+  resolve(physicalPath: string): MaybePromise<ResolveResult>;
+  /** The bytes of a file small enough to keep in memory, or undefined to stream it from disk; synchronous when kept. */
+  body(entry: ContentEntry): MaybePromise<Buffer | undefined>;
   list(realPath: string): Promise<readonly DirectoryItem[]>;
 }
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
-  refuse, runPipeline, sendOutcome, RequestContext, type ContentView, type FinalStatus, type Generation, type Outcome,
+  refuse, runPipeline, sendOutcome, RequestContext, type ConnectionInfo, type ContentView, type FinalStatus, type Generation, type Outcome,
   type RequestLogSink, type Stage,
 } from '../pipeline/index.js';
 import { ignoreRequestBody } from '../stages/handler/index.js';
@@ -42,17 +43,33 @@ function finalStatus(response: ServerResponse, outcome: Outcome | undefined, byt
   };
 }
 
+/**
+ * A socket's addresses, read once per connection rather than once per request: a keep-alive
+ * client's requests share one object.
+ */
+const connections = new WeakMap<Socket, ConnectionInfo>();
+
+function connectionOf(socket: Socket): ConnectionInfo {
+  let connection = connections.get(socket);
+  if (connection === undefined) {
+    connection = {
+      remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0,
+      localAddress: socket.localAddress ?? '', localPort: socket.localPort ?? 0,
+      encrypted: 'encrypted' in socket && socket.encrypted === true,
+    };
+    // An address is unknown only on a socket that is already gone; do not remember that.
+    if (connection.remoteAddress !== '') connections.set(socket, connection);
+  }
+  return connection;
+}
+
 /** Node's per-request entry: choose the site, run the pipeline, answer a refusal, log when done. */
 export function createRequestHandler(state: RequestHandlerState) {
   return function handleRequest(listener: string, request: IncomingMessage, response: ServerResponse): void {
     const startedAt = performance.now();
     const generation = state.generation();
     const socket = request.socket;
-    const connection = {
-      remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0,
-      localAddress: socket.localAddress ?? '', localPort: socket.localPort ?? 0,
-      encrypted: 'encrypted' in socket && socket.encrypted === true,
-    };
+    const connection = connectionOf(socket);
     const target = request.url ?? '/';
     const site = generation.siteFor(listener, requestHost(request.headers.host, target));
     if (!site) {
@@ -70,18 +87,26 @@ export function createRequestHandler(state: RequestHandlerState) {
       connection, generation, site, content: state.content, response, startedAt,
     });
     const bytesBefore = socket.bytesWritten;
-    response.once('close', () => state.logs.record(context, finalStatus(response, context.outcome, bytesBefore)));
+    // 'close' comes once per response, finished or aborted: the log line is written either way.
+    response.on('close', () => state.logs.record(context, finalStatus(response, context.outcome, bytesBefore)));
     // A static server reads no bodies: let Node discard one rather than wait for it.
     ignoreRequestBody(request);
-    runPipeline(state.stages, context).then(
-      (outcome) => {
-        if (outcome) sendOutcome(response, outcome, { detailed: detailedErrors(context), head: context.head.method === 'HEAD' });
-      },
-      (error: unknown) => {
-        state.reportFailure(error);
-        context.outcome = refuse(500, 0, 1359, 'internal error');
-        sendOutcome(response, context.outcome, { detailed: false, head: context.head.method === 'HEAD' });
-      },
-    );
+    const answer = (outcome: Outcome | undefined): void => {
+      if (outcome) sendOutcome(response, outcome, { detailed: detailedErrors(context), head: context.head.method === 'HEAD' });
+    };
+    const fail = (error: unknown): void => {
+      state.reportFailure(error);
+      context.outcome = refuse(500, 0, 1359, 'internal error');
+      sendOutcome(response, context.outcome, { detailed: false, head: context.head.method === 'HEAD' });
+    };
+    let result;
+    try {
+      result = runPipeline(state.stages, context);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (result instanceof Promise) result.then(answer, fail);
+    else answer(result);
   };
 }

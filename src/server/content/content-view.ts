@@ -102,12 +102,35 @@ export function createContentView(options: ContentViewOptions): ManagedContentVi
     return traced.result;
   }
 
+  async function readBody(entry: ContentEntry): Promise<Buffer | undefined> {
+    const started = epoch;
+    let handle;
+    try {
+      handle = await fs.open(entry.realPath);
+    } catch {
+      return undefined; // The handler streams instead, and its open reports why.
+    }
+    try {
+      // Read from the open file and check it is the version the ETag names: a body kept under
+      // an ETag must be exactly that version's bytes.
+      if (etagOf(await handle.stat({ bigint: true })) !== entry.etag) return undefined;
+      const bytes = await handle.readFile();
+      if (bytes.length !== entry.size) return undefined;
+      if (epoch === started) bodies.set(entry.realPath, entry.etag, bytes);
+      return bytes;
+    } catch {
+      return undefined;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
   return {
     resolve(physicalPath) {
       const cached = answers.get(physicalPath, performance.now());
       if (cached !== undefined) {
         hits++;
-        return Promise.resolve(cached);
+        return cached;
       }
       misses++;
       // Concurrent misses share one lookup, unless an event arrived since it began.
@@ -120,30 +143,9 @@ export function createContentView(options: ContentViewOptions): ManagedContentVi
       return answer;
     },
 
-    async body(entry: ContentEntry) {
+    body(entry: ContentEntry) {
       if (entry.kind !== 'file' || entry.size > options.maxFileBytes) return undefined;
-      const cached = bodies.get(entry.realPath, entry.etag);
-      if (cached !== undefined) return cached;
-      const started = epoch;
-      let handle;
-      try {
-        handle = await fs.open(entry.realPath);
-      } catch {
-        return undefined; // The handler streams instead, and its open reports why.
-      }
-      try {
-        // Read from the open file and check it is the version the ETag names: a body kept under
-        // an ETag must be exactly that version's bytes.
-        if (etagOf(await handle.stat({ bigint: true })) !== entry.etag) return undefined;
-        const bytes = await handle.readFile();
-        if (bytes.length !== entry.size) return undefined;
-        if (epoch === started) bodies.set(entry.realPath, entry.etag, bytes);
-        return bytes;
-      } catch {
-        return undefined;
-      } finally {
-        await handle.close().catch(() => undefined);
-      }
+      return bodies.get(entry.realPath, entry.etag) ?? readBody(entry);
     },
 
     async list(realPath) {

@@ -1,6 +1,8 @@
 import type { Directory, Token } from '../../identity/index.js';
-import { basicChallenge, refuse, type Outcome, type RequestContext, type Stage } from '../../pipeline/index.js';
-import { localUserName, parseBasic } from './basic-credentials.js';
+import {
+  basicChallenge, refuse, type Decision, type MaybePromise, type Outcome, type RequestContext, type Stage,
+} from '../../pipeline/index.js';
+import { localUserName, parseBasic, type BasicCredentials } from './basic-credentials.js';
 import { VerificationCache } from './verification-cache.js';
 
 function storedHash(context: RequestContext, name: string): { user: string; hash: string } | undefined {
@@ -23,7 +25,23 @@ function localUserExists(directory: Directory, name: string): boolean {
  * anonymous identity turns out to be refused.
  */
 export function createAuthenticationStage(cache = new VerificationCache()): Stage {
-  async function authenticate(context: RequestContext): Promise<Outcome | undefined> {
+  /** Basic credentials cost a (cached) scrypt verification: the one asynchronous step here. */
+  async function basic(context: RequestContext, credentials: Exclude<BasicCredentials, { malformed: true }>, realm: string): Promise<Outcome | undefined> {
+    const generation = context.generation;
+    const challenge = basicChallenge(realm);
+    const name = localUserName(credentials.user);
+    const stored = localUserExists(generation.directory, name) ? storedHash(context, name) : undefined;
+    if (!(await cache.verify(name, credentials.password, stored?.hash))) {
+      context.note({ layer: 'identity', verdict: 'deny', detail: `Basic logon failed for '${name}'` });
+      return refuse(401, 1, 1326, 'bad user name or password', challenge);
+    }
+    const token = generation.userToken(stored!.user);
+    context.user = { method: 'basic', token, logName: stored!.user, userName: stored!.user };
+    context.note({ layer: 'identity', verdict: 'pass', detail: `${stored!.user} by Basic   ${describeSids(token.token)}` });
+    return undefined;
+  }
+
+  function authenticate(context: RequestContext): MaybePromise<Outcome | undefined> {
     const settings = context.location!.authentication;
     const generation = context.generation;
     if (context.assumedUser !== undefined) {
@@ -34,27 +52,17 @@ export function createAuthenticationStage(cache = new VerificationCache()): Stag
     }
     const credentials = settings.basic.enabled ? parseBasic(context.head.headers.authorization) : undefined;
     if (credentials !== undefined) {
-      const challenge = basicChallenge(settings.basic.realm);
       if ('malformed' in credentials) {
         context.note({ layer: 'identity', verdict: 'deny', detail: 'malformed Basic credentials' });
-        return refuse(401, 1, 1326, 'malformed Basic credentials', challenge);
+        return refuse(401, 1, 1326, 'malformed Basic credentials', basicChallenge(settings.basic.realm));
       }
-      const name = localUserName(credentials.user);
-      const stored = localUserExists(generation.directory, name) ? storedHash(context, name) : undefined;
-      if (!(await cache.verify(name, credentials.password, stored?.hash))) {
-        context.note({ layer: 'identity', verdict: 'deny', detail: `Basic logon failed for '${name}'` });
-        return refuse(401, 1, 1326, 'bad user name or password', challenge);
-      }
-      const token = generation.userToken(stored!.user);
-      context.user = { method: 'basic', token, logName: stored!.user, userName: stored!.user };
-      context.note({ layer: 'identity', verdict: 'pass', detail: `${stored!.user} by Basic   ${describeSids(token.token)}` });
-      return undefined;
+      return basic(context, credentials, settings.basic.realm);
     }
     if (settings.anonymous.enabled) {
       const pool = context.mapped?.application.pool ?? context.site.resolved.applicationPool;
       const token = generation.anonymousToken(settings.anonymous.identity, pool);
       context.user = { method: 'anonymous', token, logName: '-', userName: undefined };
-      context.note({ layer: 'identity', verdict: 'pass', detail: `anonymous as ${token.token.identity.name}   ${describeSids(token.token)}` });
+      context.note(anonymousNote(token.token));
       return undefined;
     }
     if (settings.basic.enabled) {
@@ -68,6 +76,18 @@ export function createAuthenticationStage(cache = new VerificationCache()): Stag
     return refuse(401, 2, 5, 'no authentication method is enabled');
   }
   return { id: 'authentication', run: authenticate };
+}
+
+/** Tokens are cached per generation, so the anonymous trail line is built once per token, not per request. */
+const anonymousNotes = new WeakMap<Token, Decision>();
+
+function anonymousNote(token: Token): Decision {
+  let decision = anonymousNotes.get(token);
+  if (decision === undefined) {
+    decision = { layer: 'identity', verdict: 'pass', detail: `anonymous as ${token.identity.name}   ${describeSids(token)}` };
+    anonymousNotes.set(token, decision);
+  }
+  return decision;
 }
 
 /** `S-1-5-17 + Everyone, Users, … (SERVICE deny-only)` for the trail. */

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { open, type FileHandle } from 'node:fs/promises';
-import { refuse, type Outcome, type RequestContext } from '../../pipeline/index.js';
+import { andThen, refuse, type MaybePromise, type Outcome, type RequestContext } from '../../pipeline/index.js';
 import type { FileInfo } from './file-info.js';
 import { selectResponse } from './preconditions.js';
 
@@ -40,17 +40,26 @@ function stream(context: RequestContext, response: ServerResponse, handle: FileH
   source.pipe(response, { end: false });
 }
 
-/** Sends `info`'s file (or part of it), from memory when the content view keeps it, else from disk. */
-async function sendBytes(
+/**
+ * Sends `info`'s file (or part of it), from memory when the content view keeps it (synchronously:
+ * a hot file costs no promise), else from disk.
+ */
+function sendBytes(
   context: RequestContext, response: ServerResponse, info: FileInfo,
   status: number, headers: readonly (string | number)[], start: number, end: number,
-): Promise<Outcome | undefined> {
-  const body = await context.content.body(info.entry);
-  if (body !== undefined) {
+): MaybePromise<Outcome | undefined> {
+  return andThen(context.content.body(info.entry), (body) => {
+    if (body === undefined) return streamFromDisk(context, response, info, status, headers, start, end);
     response.writeHead(status, headers as (string | number)[]);
     response.end(start === 0 && end === body.length - 1 ? body : body.subarray(start, end + 1));
     return undefined;
-  }
+  });
+}
+
+async function streamFromDisk(
+  context: RequestContext, response: ServerResponse, info: FileInfo,
+  status: number, headers: readonly (string | number)[], start: number, end: number,
+): Promise<Outcome | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(info.entry.realPath, 'r');
@@ -63,7 +72,7 @@ async function sendBytes(
 }
 
 /** GET or HEAD of a file: 304, 206, 416 or 200. */
-export function sendFile(context: RequestContext, response: ServerResponse, info: FileInfo): Outcome | undefined | Promise<Outcome | undefined> {
+export function sendFile(context: RequestContext, response: ServerResponse, info: FileInfo): MaybePromise<Outcome | undefined> {
   const method = context.head.method;
   const selection = selectResponse(method, context.head.headers, info);
   const size = info.entry.size;

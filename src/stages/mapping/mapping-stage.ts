@@ -1,6 +1,9 @@
 import { join } from 'node:path';
-import { refuse, type ContentEntry, type Outcome, type RequestContext, type Stage } from '../../pipeline/index.js';
-import { findVirtualDirectory } from './find-virtual-directory.js';
+import {
+  andThen, refuse, type CompiledApplication, type ContentEntry, type Decision, type MaybePromise, type Outcome, type RequestContext,
+  type ResolveResult, type Stage,
+} from '../../pipeline/index.js';
+import { findVirtualDirectory, type VirtualDirectoryMatch } from './find-virtual-directory.js';
 import { folderLocation } from './redirect-location.js';
 import { withinRoots } from './within-roots.js';
 
@@ -13,9 +16,8 @@ const WHY: Record<'missing' | 'not-a-directory' | 'unreadable' | 'name-too-long'
   'name-too-long': 'a name in the path is too long for the file system',
 };
 
-/** Resolves a physical path and holds it to the site's content roots. */
-async function resolveInside(context: RequestContext, physicalPath: string): Promise<ContentEntry | Outcome> {
-  const resolved = await context.content.resolve(physicalPath);
+/** Holds a resolved path to the site's content roots. */
+function inside(context: RequestContext, resolved: ResolveResult): ContentEntry | Outcome {
   if (!resolved.found) return NOT_FOUND(WHY[resolved.reason]);
   if (!withinRoots(resolved.entry.realPath, context.site.contentRoots)) {
     return NOT_FOUND('the real path (after symlinks) lies outside the site\'s content folders');
@@ -24,31 +26,63 @@ async function resolveInside(context: RequestContext, physicalPath: string): Pro
 }
 
 /**
+ * The URL's rest below its virtual directory, on disk. Request filtering has made the URL path
+ * canonical (no `.` or `..` segments, no doubled slashes), so plain concatenation is exact and
+ * spares node:path's normalisation on every request.
+ */
+function below(folder: string, rest: string): string {
+  if (rest === '') return folder;
+  return folder.endsWith('/') ? folder + rest : `${folder}/${rest}`;
+}
+
+/**
+ * The trail line of a mapped file, once per cached entry and application: a hot file's request
+ * allocates no text for it.
+ */
+const mappedNotes = new WeakMap<ContentEntry, { application: CompiledApplication; decision: Decision }>();
+
+function mappedNote(entry: ContentEntry, application: CompiledApplication): Decision {
+  const known = mappedNotes.get(entry);
+  if (known !== undefined && known.application === application) return known.decision;
+  const decision: Decision = { layer: 'mapping', verdict: 'pass', detail: `${entry.realPath}   ${where(application)}` };
+  mappedNotes.set(entry, { application, decision });
+  return decision;
+}
+
+const where = (application: CompiledApplication) => `application ${application.path} (pool ${application.pool})`;
+
+/**
  * MapRequest: canonical URL path → application → virtual directory → physical path → real path,
  * which must stay inside the site's content roots. A folder without its trailing slash is
- * redirected; a folder with it gets its default document when one exists.
+ * redirected; a folder with it gets its default document when one exists. Synchronous when the
+ * content view has the answers cached.
  */
-async function map(context: RequestContext): Promise<Outcome | undefined> {
+function map(context: RequestContext): MaybePromise<Outcome | undefined> {
   const url = context.url!;
   const match = findVirtualDirectory(context.site, url.path);
   if (!match) {
     context.note({ layer: 'mapping', verdict: 'deny', detail: 'no application or virtual directory serves this path' });
     return NOT_FOUND('nothing is mapped at this path');
   }
-  const physicalPath = match.rest === '' ? match.virtualDirectory.physicalPath : join(match.virtualDirectory.physicalPath, match.rest);
-  const found = await resolveInside(context, physicalPath);
+  const physicalPath = below(match.virtualDirectory.physicalPath, match.rest);
+  return andThen(context.content.resolve(physicalPath), (resolved) => mapResolved(context, match, physicalPath, resolved));
+}
+
+function mapResolved(context: RequestContext, match: VirtualDirectoryMatch, physicalPath: string, resolved: ResolveResult): MaybePromise<Outcome | undefined> {
+  const url = context.url!;
+  const found = inside(context, resolved);
   if (!('realPath' in found)) {
     context.note({ layer: 'mapping', verdict: 'deny', detail: `${physicalPath}: ${found.reason}` });
     return found;
   }
-  const where = `application ${match.application.path} (pool ${match.application.pool})`;
+  const { application, virtualDirectory } = match;
   if (found.kind === 'file') {
     if (url.trailingSlash) {
       context.note({ layer: 'mapping', verdict: 'deny', detail: `${found.realPath} is a file, asked for as a folder` });
       return NOT_FOUND('a file is asked for as a folder');
     }
-    context.mapped = { application: match.application, virtualDirectory: match.virtualDirectory, physicalPath, entry: found };
-    context.note({ layer: 'mapping', verdict: 'pass', detail: `${found.realPath}   ${where}` });
+    context.mapped = { application, virtualDirectory, physicalPath, entry: found };
+    context.note(mappedNote(found, application));
     return undefined;
   }
   if (!url.trailingSlash && url.path !== '/') {
@@ -56,15 +90,32 @@ async function map(context: RequestContext): Promise<Outcome | undefined> {
     context.note({ layer: 'mapping', verdict: 'info', detail: `${found.realPath} is a folder: redirect to ${location}` });
     return refuse(301, 0, 0, 'a folder asked for without its trailing slash', { Location: location });
   }
-  for (const name of context.location!.defaultDocument) {
-    const candidate = await context.content.resolve(join(physicalPath, name));
-    if (!candidate.found || candidate.entry.kind !== 'file' || !withinRoots(candidate.entry.realPath, context.site.contentRoots)) continue;
-    context.mapped = { application: match.application, virtualDirectory: match.virtualDirectory, physicalPath: join(physicalPath, name), entry: candidate.entry };
-    context.note({ layer: 'mapping', verdict: 'pass', detail: `${candidate.entry.realPath} (default document)   ${where}` });
+  return andThen(defaultDocument(context, physicalPath, 0), (document) => {
+    if (document !== undefined) {
+      context.mapped = { application, virtualDirectory, physicalPath: document.physicalPath, entry: document.entry };
+      context.note({ layer: 'mapping', verdict: 'pass', detail: `${document.entry.realPath} (default document)   ${where(application)}` });
+      return undefined;
+    }
+    context.mapped = { application, virtualDirectory, physicalPath, entry: found };
+    context.note({ layer: 'mapping', verdict: 'pass', detail: `${found.realPath} (folder, no default document)   ${where(application)}` });
     return undefined;
+  });
+}
+
+/** The first of the location's default documents that is a file inside the content roots, from index `from` on. */
+function defaultDocument(context: RequestContext, folder: string, from: number): MaybePromise<{ physicalPath: string; entry: ContentEntry } | undefined> {
+  const names = context.location!.defaultDocument;
+  for (let i = from; i < names.length; i++) {
+    const physicalPath = join(folder, names[i]!);
+    const accept = (candidate: ResolveResult) =>
+      candidate.found && candidate.entry.kind === 'file' && withinRoots(candidate.entry.realPath, context.site.contentRoots)
+        ? { physicalPath, entry: candidate.entry }
+        : undefined;
+    const candidate = context.content.resolve(physicalPath);
+    if (candidate instanceof Promise) return candidate.then((ready) => accept(ready) ?? defaultDocument(context, folder, i + 1));
+    const accepted = accept(candidate);
+    if (accepted !== undefined) return accepted;
   }
-  context.mapped = { application: match.application, virtualDirectory: match.virtualDirectory, physicalPath, entry: found };
-  context.note({ layer: 'mapping', verdict: 'pass', detail: `${found.realPath} (folder, no default document)   ${where}` });
   return undefined;
 }
 
