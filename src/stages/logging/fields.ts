@@ -121,13 +121,15 @@ export type LineFormatter = (context: RequestContext, final: LoggedStatus, at: L
 /** A formatter for one field list, compiled once per writer. Lines come without the newline. */
 export function compileW3cLine(fields: readonly W3cField[]): LineFormatter {
   const values = canonicalFields(fields).map((field) => FIELD_VALUES[field]);
-  const [first, ...rest] = values;
-  if (first === undefined) return () => '-';
+  if (values.length === 0) return () => '-';
+  const parts: string[] = new Array<string>(values.length);
   return (context, final, at) => {
-    // Only the first value can start the line with `#`; checking it keeps the line an unflattened rope.
-    let line = guardDirective(first(context, final, at));
-    for (const value of rest) line += ` ${value(context, final, at)}`;
-    return line;
+    // One flat string, not a rope of `+=` pieces: the line waits in the batch for up to 500 ms, and
+    // a rope's ~30 cons-cells would survive young-generation collections and be promoted.
+    for (let i = 0; i < values.length; i++) parts[i] = values[i]!(context, final, at);
+    // Only the first value can start the line with `#` (a forged directive).
+    parts[0] = guardDirective(parts[0]!);
+    return parts.join(' ');
   };
 }
 
