@@ -75,6 +75,22 @@ describe('resolve', () => {
     expect(view.stats().hits).toBeGreaterThanOrEqual(400);
   });
 
+  it('answers a hit synchronously, a miss with a promise (the hot path costs no microtask)', async () => {
+    view = createContentView({ maxBytes: 1 << 20, maxFileBytes: 1024 });
+    const first = view.resolve(at('docs', 'a.txt'));
+    expect(first).toBeInstanceOf(Promise);
+    const entry = entryOf(await first);
+    const again = view.resolve(at('docs', 'a.txt'));
+    expect(again).not.toBeInstanceOf(Promise);
+    expect(entryOf(again as ResolveResult)).toBe(entry);
+    const read = view.body(entry);
+    expect(read).toBeInstanceOf(Promise);
+    const bytes = await read;
+    expect(view.body(entry)).toBe(bytes);
+    // Too large to keep: no promise either, the handler streams it from disk.
+    expect(view.body(entryOf(await view.resolve(at('big.bin'))))).toBeUndefined();
+  });
+
   it('shares one lookup between concurrent misses', async () => {
     const fs = countingFs();
     view = createContentView({ maxBytes: 1 << 20, maxFileBytes: 1 << 16, fs });
