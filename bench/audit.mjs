@@ -10,6 +10,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write('node bench/audit.mjs [--sites 50] [--files 200] [--runs 3] [--keep]\n' +
+    '  times `usher audit` on a generated configuration of SITES sites with FILES files each (needs npm run build)\n');
+  process.exit(0);
+}
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
 const arg = (name, fallback) => {
