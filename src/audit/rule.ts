@@ -74,4 +74,8 @@ export {
   TRUSTED_INSTALLER, WRITE_CLASS_MASK, grantsControl, grantsRead, grantsWrite, isLoopbackAddress, isSensitivePath, shellQuote,
 } from './vocabulary.js';
 export { describeRoles, listSome, plural } from './wording.js';
-export { within, mapLoggedUrl, isRequestPrincipal, usersActingAs, loggedUser, READ_METHODS } from './evidence.js';
+export { acesByPath, byExplicitPath, downTo, principalsOf, removeGrants } from './explicit-aces.js';
+export {
+  within, mapLoggedUrl, isRequestPrincipal, usersActingAs, loggedUser, observedGrantUse, grantUsesByPath, READ_METHODS,
+  type GrantUse, type GrantUseAtPath, type ObservedRequest,
+} from './evidence.js';

@@ -1,5 +1,5 @@
 import { formatAce, formatAceFlags } from '../../acl/index.js';
-import { defineRule, grantsWrite, listSome, shellQuote, type AppliedAce, type Snapshot } from '../rule.js';
+import { byExplicitPath, defineRule, downTo, grantsWrite, listSome, shellQuote, type AppliedAce, type Snapshot } from '../rule.js';
 
 /** SIDs through which a site's anonymous visitors can write: their token, minus the pool's own identity and the admin set. */
 function anonymousWriters(snapshot: Snapshot, site: string): Map<string, string> {
@@ -35,16 +35,16 @@ export default defineRule({
   },
   check(snapshot, report) {
     const writersBySite = new Map(snapshot.sites.map((site) => [site.name, anonymousWriters(snapshot, site.name)]));
-    const byPath = new Map<string, { ace: AppliedAce; sites: string[]; as: string }[]>();
+    const picked: { ace: AppliedAce; sites: string[]; as: string }[] = [];
     for (const applied of snapshot.files.applied) {
       if (applied.ace.type !== 'allow' || !applied.roles.includes('content') || !grantsWrite(applied.ace.mask)) continue;
       const sites = applied.sites.filter((site) => writersBySite.get(site)?.has(applied.ace.sid));
       if (sites.length === 0) continue;
       const as = writersBySite.get(sites[0]!)!.get(applied.ace.sid)!;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), { ace: applied, sites, as }]);
+      picked.push({ ace: applied, sites, as });
     }
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
-    for (const [path, found] of byPath) {
+    for (const [path, found] of byExplicitPath(picked, (entry) => entry.ace)) {
       const aces = found.map(({ ace }) => formatAce(ace.ace, name));
       const sites = [...new Set(found.flatMap((entry) => entry.sites))];
       // A broad group loses the grant; the anonymous account itself keeps reading.
@@ -54,11 +54,10 @@ export default defineRule({
         if (snapshot.identities.broadGroups.has(ace.ace.sid)) return remove;
         return `${remove}; usher acl grant ${shellQuote(path)} ${shellQuote(`${who}:${formatAceFlags(ace.ace.flags)}(RX)`)}`;
       });
-      const example = found.map(({ ace }) => ace.example).find((object) => object !== path);
       report({
         scope: `path:${path}`,
         message: `${listSome(aces)} on ${path} ${found.length === 1 ? 'lets' : 'let'} anonymous visitors of ${listSome(sites)} ` +
-          `(running as ${found[0]!.as}) write, delete or re-permission content${example ? `, down to ${example}` : ''}`,
+          `(running as ${found[0]!.as}) write, delete or re-permission content${downTo(path, found.map(({ ace }) => ace))}`,
         fix: fixes.join('   and   '),
       });
     }

@@ -1,7 +1,7 @@
 import { formatAce, icaclsRights } from '../../acl/index.js';
 import type { Token } from '../../identity/index.js';
 import {
-  defineRule, grantsWrite, listSome, mapLoggedUrl, READ_METHODS, shellQuote, within, type AppliedAce, type SiteModel, type Snapshot,
+  byExplicitPath, defineRule, grantsWrite, listSome, mapLoggedUrl, READ_METHODS, shellQuote, within, type AppliedAce, type SiteModel, type Snapshot,
 } from '../rule.js';
 
 /** Methods that write the one resource they name; anything else that writes creates, deletes, renames or is opaque (POST). */
@@ -64,7 +64,7 @@ export default defineRule({
       if (!list) writes.set(site.name, (list = writesOf(snapshot, site, evidence.get(site.name)?.records ?? [])));
       return list;
     };
-    const byPath = new Map<string, { ace: AppliedAce; file: string; count: number; files: number }[]>();
+    const picked: { ace: AppliedAce; file: string; count: number; files: number }[] = [];
     for (const applied of snapshot.files.applied) {
       const { ace } = applied;
       if (ace.type !== 'allow' || !ace.flags.objectInherit || !grantsWrite(ace.mask)) continue;
@@ -80,10 +80,10 @@ export default defineRule({
       if (targets.size !== 1 || snapshot.files.byPath.get(file)?.kind !== 'file') continue;
       const files = snapshot.files.objects.filter((object) => object.kind === 'file' && within(object.path, applied.from)).length;
       if (files < 2) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), { ace: applied, file, count: mine.length, files }]);
+      picked.push({ ace: applied, file, count: mine.length, files });
     }
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
-    for (const [path, found] of byPath) {
+    for (const [path, found] of byExplicitPath(picked, (entry) => entry.ace)) {
       const sites = [...new Set(found.flatMap(({ ace }) => ace.sites))];
       const days = Math.floor(Math.min(...sites.map((site) => evidence.get(site)!.coveredDays)));
       report({

@@ -1,5 +1,5 @@
 import { formatAce, formatAceFlags } from '../../acl/index.js';
-import { defineRule, describeRoles, grantsControl, listSome, shellQuote, type AppliedAce } from '../rule.js';
+import { acesByPath, defineRule, describeRoles, downTo, grantsControl, listSome, principalsOf, shellQuote } from '../rule.js';
 
 
 export default defineRule({
@@ -19,23 +19,18 @@ export default defineRule({
   },
   check(snapshot, report) {
     const { admins, webIdentities } = snapshot.identities;
-    const byPath = new Map<string, AppliedAce[]>();
-    for (const applied of snapshot.files.applied) {
-      const { ace, principal } = applied;
-      if (ace.type !== 'allow' || !grantsControl(ace.mask) || admins.has(ace.sid) || webIdentities.has(ace.sid)) continue;
-      // CREATOR OWNER stands for someone else; an unknown SID matches nobody (acl-orphaned-sid reports it).
-      if (principal.kind === 'placeholder' || principal.kind === 'unknown') continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
-    }
+    // CREATOR OWNER stands for someone else; an unknown SID matches nobody (acl-orphaned-sid reports it).
+    const byPath = acesByPath(snapshot.files.applied, ({ ace, principal }) =>
+      ace.type === 'allow' && grantsControl(ace.mask) && !admins.has(ace.sid) && !webIdentities.has(ace.sid) &&
+      principal.kind !== 'placeholder' && principal.kind !== 'unknown');
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
     for (const [path, found] of byPath) {
       const roles = describeRoles(found.flatMap((applied) => applied.roles));
-      const example = found.map((applied) => applied.example).find((object) => object !== path);
       report({
         scope: `path:${path}`,
         message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'gives' : 'give'} ` +
-          `${listSome([...new Set(found.map((applied) => applied.principal.name))])}, outside the admin set, control (change permissions, ` +
-          `take ownership) of ${listSome(roles)}${example ? `, down to ${example}` : ''}`,
+          `${listSome(principalsOf(found))}, outside the admin set, control (change permissions, ` +
+          `take ownership) of ${listSome(roles)}${downTo(path, found)}`,
         fix: found.map((applied) =>
           `usher acl grant ${shellQuote(path)} ${shellQuote(`${name(applied.ace.sid)}:${formatAceFlags(applied.ace.flags)}(M)`)} --replace`).join('; '),
       });

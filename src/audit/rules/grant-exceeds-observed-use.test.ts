@@ -1,23 +1,13 @@
 import { expect, it } from 'vitest';
 import { runRule, type AuditNote } from '../engine.js';
-import { EVIDENCE_OPTIONS, w3cLog, type Hit } from '../fixtures/evidence-log.js';
+import { EVIDENCE_OPTIONS, PRIVATE_FOLDER_CONFIG, privateFolderLogs } from '../fixtures/evidence-log.js';
 import { testRule, withCase } from '../rule-tester.js';
 import rule from './grant-exceeds-observed-use.js';
 
 const options = EVIDENCE_OPTIONS;
 
-const logs = (days: number, ...hits: Hit[]) => ({ 'logs/W3SVC1/u_ex250301.log': w3cLog(days, hits), 'wwwroot/private/annual report.pdf': 'pdf' });
-
-const config = `
-identities:
-  users: [{ name: ann, rid: 1001, password: "{{HASH}}" }, { name: bob, rid: 1002, password: "{{HASH}}", groups: [Editors] }]
-  groups: [{ name: Editors, rid: 1010 }]
-locations:
-  Web/private: { authentication: { anonymous: { enabled: false }, basic: { enabled: true } } }
-acl:
-  ./wwwroot/private:
-    aces: ["ann:(OI)(CI)(RX)", "Editors:(OI)(CI)(M)"]
-`;
+const logs = privateFolderLogs;
+const config = PRIVATE_FOLDER_CONFIG;
 const bobReads = { daysAgo: 3, url: '/private/annual%20report.pdf', user: 'bob' };
 
 testRule(rule, {

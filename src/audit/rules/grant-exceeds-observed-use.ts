@@ -1,16 +1,5 @@
 import { formatAce, formatAceFlags } from '../../acl/index.js';
-import {
-  defineRule, grantsWrite, isRequestPrincipal, listSome, loggedUser, mapLoggedUrl, READ_METHODS, shellQuote, usersActingAs, within,
-  type AppliedAce, type SiteModel,
-} from '../rule.js';
-
-interface Served {
-  readonly user: string | undefined;
-  readonly path: string | undefined;
-  readonly method: string;
-  readonly ok: boolean;
-}
-
+import { defineRule, grantsWrite, grantUsesByPath, listSome, observedGrantUse, READ_METHODS, shellQuote } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -30,36 +19,11 @@ export default defineRule({
       'evidence. Reported once per path.',
   },
   check(snapshot, report) {
-    const evidence = new Map(snapshot.evidence.sites.map((site) => [site.site, site]));
-    const served = new Map<string, Served[]>();
-    const servedAt = (site: SiteModel) => {
-      let list = served.get(site.name);
-      if (!list) {
-        list = (evidence.get(site.name)?.records ?? []).map((record) => ({
-          user: loggedUser(record.username), path: mapLoggedUrl(site, record.uriStem)?.path, method: (record.method ?? '').toUpperCase(),
-          ok: record.status !== undefined && record.status >= 200 && record.status < 400,
-        }));
-        served.set(site.name, list);
-      }
-      return list;
-    };
-    const byPath = new Map<string, { ace: AppliedAce; requests: Served[] }[]>();
-    for (const applied of snapshot.files.applied) {
-      if (applied.ace.type !== 'allow' || !grantsWrite(applied.ace.mask) || !isRequestPrincipal(snapshot, applied.principal)) continue;
-      if (!snapshot.files.byPath.get(applied.from)?.roles.includes('content')) continue;
-      const sites = snapshot.sites.filter((site) => applied.sites.includes(site.name));
-      if (sites.length === 0 || !sites.every((site) => evidence.has(site.name))) continue;
-      const users = usersActingAs(snapshot, applied.ace.sid);
-      const requests = sites.flatMap((site) => servedAt(site).filter((hit) =>
-        hit.ok && hit.user !== undefined && users.includes(hit.user) && hit.path !== undefined && within(hit.path, applied.from)));
-      // No use at all is unused-grant's finding; one write is a use of the write right.
-      if (requests.length === 0 || requests.some((hit) => !READ_METHODS.has(hit.method))) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), { ace: applied, requests }]);
-    }
+    // No use at all is unused-grant's finding; one write is a use of the write right.
+    const readOnly = observedGrantUse(snapshot, (applied) => grantsWrite(applied.ace.mask))
+      .filter(({ requests }) => requests.length > 0 && requests.every((hit) => READ_METHODS.has(hit.method)));
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
-    for (const [path, found] of byPath) {
-      const sites = [...new Set(found.flatMap(({ ace }) => ace.sites))];
-      const days = Math.floor(Math.min(...sites.map((site) => evidence.get(site)!.coveredDays)));
+    for (const { path, uses: found, sites, days } of grantUsesByPath(snapshot, readOnly)) {
       const methods = [...new Set(found.flatMap(({ requests }) => requests.map((hit) => hit.method)))].sort();
       const count = found.reduce((sum, { requests }) => sum + requests.length, 0);
       report({

@@ -1,5 +1,5 @@
 import { formatAce } from '../../acl/index.js';
-import { defineRule, grantsRead, grantsWrite, listSome, shellQuote, type AppliedAce } from '../rule.js';
+import { acesByPath, defineRule, downTo, grantsRead, grantsWrite, listSome, principalsOf, removeGrants } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -18,24 +18,19 @@ export default defineRule({
   },
   check(snapshot, report) {
     const { identities } = snapshot;
-    const byPath = new Map<string, AppliedAce[]>();
-    for (const applied of snapshot.files.applied) {
-      const { ace } = applied;
-      if (ace.type !== 'allow' || !applied.roles.includes('log') || !grantsRead(ace.mask)) continue;
-      if (identities.admins.has(ace.sid) || applied.principal.kind === 'placeholder') continue;
-      if (identities.webIdentities.has(ace.sid) && grantsWrite(ace.mask)) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
-    }
+    // A web identity that may also write the logs is log-files-writable-by-web-identities' finding.
+    const byPath = acesByPath(snapshot.files.applied, ({ ace, roles, principal }) =>
+      ace.type === 'allow' && roles.includes('log') && grantsRead(ace.mask) && !identities.admins.has(ace.sid) &&
+      principal.kind !== 'placeholder' && !(identities.webIdentities.has(ace.sid) && grantsWrite(ace.mask)));
     const name = (sid: string) => identities.directory.shortName(sid);
     for (const [path, found] of byPath) {
       const sites = [...new Set(found.flatMap((applied) => applied.sites))];
-      const example = found.map((applied) => applied.example).find((object) => object !== path);
       report({
         scope: `path:${path}`,
         message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'lets' : 'let'} ` +
-          `${listSome([...new Set(found.map((applied) => applied.principal.name))])}, outside the admin set, read ` +
-          `${sites.length > 0 ? `the logs of ${listSome(sites)}` : 'the logs'}${example ? `, down to ${example}` : ''}`,
-        fix: [...new Set(found.map((applied) => `usher acl remove ${shellQuote(path)} ${shellQuote(name(applied.ace.sid))} --grants`))].join('; '),
+          `${listSome(principalsOf(found))}, outside the admin set, read ` +
+          `${sites.length > 0 ? `the logs of ${listSome(sites)}` : 'the logs'}${downTo(path, found)}`,
+        fix: removeGrants(path, found, name),
       });
     }
   },

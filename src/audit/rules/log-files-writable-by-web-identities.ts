@@ -1,5 +1,5 @@
 import { formatAce } from '../../acl/index.js';
-import { defineRule, grantsWrite, listSome, shellQuote, type AppliedAce } from '../rule.js';
+import { acesByPath, defineRule, downTo, grantsWrite, listSome, removeGrants } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -16,21 +16,16 @@ export default defineRule({
       'the record of what it did. Reported once per path where such ACEs are explicit, wherever they are inherited to.',
   },
   check(snapshot, report) {
-    const byPath = new Map<string, AppliedAce[]>();
-    for (const applied of snapshot.files.applied) {
-      if (applied.ace.type !== 'allow' || !applied.roles.includes('log') || !grantsWrite(applied.ace.mask)) continue;
-      if (!snapshot.identities.webIdentities.has(applied.ace.sid)) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
-    }
+    const byPath = acesByPath(snapshot.files.applied, ({ ace, roles }) =>
+      ace.type === 'allow' && roles.includes('log') && grantsWrite(ace.mask) && snapshot.identities.webIdentities.has(ace.sid));
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
     for (const [path, found] of byPath) {
       const sites = [...new Set(found.flatMap((applied) => applied.sites))];
-      const example = found.map((applied) => applied.example).find((object) => object !== path);
       report({
         scope: `path:${path}`,
         message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'lets' : 'let'} a web identity ` +
-          `change or delete ${sites.length > 0 ? `the logs of ${listSome(sites)}` : 'the logs'}${example ? `, down to ${example}` : ''}`,
-        fix: [...new Set(found.map((applied) => `usher acl remove ${shellQuote(path)} ${shellQuote(name(applied.ace.sid))} --grants`))].join('; '),
+          `change or delete ${sites.length > 0 ? `the logs of ${listSome(sites)}` : 'the logs'}${downTo(path, found)}`,
+        fix: removeGrants(path, found, name),
       });
     }
   },

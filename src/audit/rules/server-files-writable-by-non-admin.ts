@@ -1,5 +1,5 @@
 import { formatAce } from '../../acl/index.js';
-import { defineRule, grantsWrite, listSome, shellQuote, type AppliedAce, type ObjectRole } from '../rule.js';
+import { acesByPath, defineRule, grantsWrite, listSome, principalsOf, removeGrants, type ObjectRole } from '../rule.js';
 
 const SERVER_ROLES: Readonly<Partial<Record<ObjectRole, string>>> = {
   config: 'the configuration or its folder',
@@ -25,21 +25,17 @@ export default defineRule({
   },
   check(snapshot, report) {
     const { identities } = snapshot;
-    const byPath = new Map<string, AppliedAce[]>();
-    for (const applied of snapshot.files.applied) {
-      const { ace } = applied;
-      if (ace.type !== 'allow' || !grantsWrite(ace.mask) || identities.admins.has(ace.sid) || applied.principal.kind === 'placeholder') continue;
-      if (!applied.roles.some((role) => SERVER_ROLES[role] !== undefined)) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
-    }
+    const byPath = acesByPath(snapshot.files.applied, ({ ace, roles, principal }) =>
+      ace.type === 'allow' && grantsWrite(ace.mask) && !identities.admins.has(ace.sid) && principal.kind !== 'placeholder' &&
+      roles.some((role) => SERVER_ROLES[role] !== undefined));
     const name = (sid: string) => identities.directory.shortName(sid);
     for (const [path, found] of byPath) {
       const what = [...new Set(found.flatMap((applied) => applied.roles.flatMap((role) => SERVER_ROLES[role] ?? [])))];
       report({
         scope: `path:${path}`,
         message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'lets' : 'let'} ` +
-          `${listSome([...new Set(found.map((applied) => applied.principal.name))])}, outside the admin set, change ${listSome(what)}`,
-        fix: [...new Set(found.map((applied) => `usher acl remove ${shellQuote(path)} ${shellQuote(name(applied.ace.sid))} --grants`))].join('; '),
+          `${listSome(principalsOf(found))}, outside the admin set, change ${listSome(what)}`,
+        fix: removeGrants(path, found, name),
       });
     }
   },

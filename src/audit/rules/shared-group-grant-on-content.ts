@@ -1,5 +1,5 @@
 import { formatAce, formatAceFlags, icaclsRights } from '../../acl/index.js';
-import { defineRule, grantsRead, grantsWrite, listSome, plural, shellQuote, type AppliedAce, type Snapshot } from '../rule.js';
+import { acesByPath, defineRule, grantsRead, grantsWrite, listSome, plural, removeGrants, shellQuote, type Snapshot } from '../rule.js';
 
 const within = (path: string, dir: string) => path === dir || path.startsWith(dir === '/' ? '/' : `${dir}/`);
 
@@ -38,19 +38,14 @@ export default defineRule({
   },
   check(snapshot, report) {
     if (snapshot.sites.length < 2 && snapshot.pools.length < 2) return;
-    const byPath = new Map<string, AppliedAce[]>();
-    for (const applied of snapshot.files.applied) {
-      const { ace } = applied;
-      if (ace.type !== 'allow' || !snapshot.identities.broadGroups.has(ace.sid) || !grantsRead(ace.mask)) continue;
-      if (!snapshot.files.byPath.get(applied.from)?.roles.includes('content')) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
-    }
+    const byPath = acesByPath(snapshot.files.applied, ({ ace, from }) =>
+      ace.type === 'allow' && snapshot.identities.broadGroups.has(ace.sid) && grantsRead(ace.mask) &&
+      snapshot.files.byPath.get(from)?.roles.includes('content') === true);
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
     const what = `${plural(snapshot.sites.length, 'site')} and ${plural(snapshot.pools.length, 'pool')}`;
     for (const [path, found] of byPath) {
       const sites = [...new Set(found.flatMap((applied) => applied.sites))];
       const own = ownIdentities(snapshot, path, sites);
-      const removes = [...new Set(found.map((applied) => name(applied.ace.sid)))].map((group) => `usher acl remove ${shellQuote(path)} ${shellQuote(group)} --grants`);
       // The read the group gave, never more: write goes only where the application writes.
       const first = found[0]!.ace;
       const rights = grantsWrite(first.mask) ? 'RX' : icaclsRights(first.mask);
@@ -59,7 +54,7 @@ export default defineRule({
         scope: `path:${path}`,
         message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} (content of ${listSome(sites)}) ` +
           `${found.length === 1 ? 'reaches' : 'reach'} every pool and account on a server with ${what}: each site's code can read it`,
-        fix: [...grants, ...removes].join('; '),
+        fix: [...grants, removeGrants(path, found, name)].join('; '),
       });
     }
   },

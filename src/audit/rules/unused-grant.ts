@@ -1,13 +1,5 @@
 import { formatAce } from '../../acl/index.js';
-import {
-  defineRule, isRequestPrincipal, listSome, loggedUser, mapLoggedUrl, shellQuote, usersActingAs, within, type AppliedAce, type SiteModel,
-} from '../rule.js';
-
-interface Served {
-  readonly user: string | undefined;
-  readonly path: string | undefined;
-  readonly ok: boolean;
-}
+import { defineRule, grantUsesByPath, listSome, observedGrantUse, shellQuote } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -26,35 +18,9 @@ export default defineRule({
       'otherwise the report notes what was skipped. Reported once per path.',
   },
   check(snapshot, report) {
-    const evidence = new Map(snapshot.evidence.sites.map((site) => [site.site, site]));
-    const served = new Map<string, Served[]>();
-    const servedAt = (site: SiteModel) => {
-      let list = served.get(site.name);
-      if (!list) {
-        list = (evidence.get(site.name)?.records ?? []).map((record) => ({
-          user: loggedUser(record.username), path: mapLoggedUrl(site, record.uriStem)?.path,
-          ok: record.status !== undefined && record.status >= 200 && record.status < 400,
-        }));
-        served.set(site.name, list);
-      }
-      return list;
-    };
-    const byPath = new Map<string, { ace: AppliedAce; users: string[] }[]>();
-    for (const applied of snapshot.files.applied) {
-      if (applied.ace.type !== 'allow' || !isRequestPrincipal(snapshot, applied.principal)) continue;
-      if (!snapshot.files.byPath.get(applied.from)?.roles.includes('content')) continue;
-      const sites = snapshot.sites.filter((site) => applied.sites.includes(site.name));
-      if (sites.length === 0 || !sites.every((site) => evidence.has(site.name))) continue;
-      const users = usersActingAs(snapshot, applied.ace.sid);
-      const used = sites.some((site) => servedAt(site).some((hit) =>
-        hit.ok && hit.user !== undefined && users.includes(hit.user) && hit.path !== undefined && within(hit.path, applied.from)));
-      if (used) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), { ace: applied, users }]);
-    }
+    const unused = observedGrantUse(snapshot, () => true).filter((use) => use.requests.length === 0);
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
-    for (const [path, found] of byPath) {
-      const sites = [...new Set(found.flatMap(({ ace }) => ace.sites))];
-      const days = Math.floor(Math.min(...sites.map((site) => evidence.get(site)!.coveredDays)));
+    for (const { path, uses: found, sites, days } of grantUsesByPath(snapshot, unused)) {
       const who = found.map(({ ace, users }) => ace.principal.kind === 'local-group'
         ? `${ace.principal.name} (${users.length === 0 ? 'no members' : `members ${listSome(users)}`})`
         : ace.principal.name);

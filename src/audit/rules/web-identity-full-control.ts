@@ -1,5 +1,5 @@
 import { formatAce, formatAceFlags } from '../../acl/index.js';
-import { defineRule, describeRoles, grantsControl, listSome, shellQuote, type AppliedAce } from '../rule.js';
+import { acesByPath, defineRule, describeRoles, downTo, grantsControl, listSome, shellQuote } from '../rule.js';
 
 
 export default defineRule({
@@ -18,19 +18,15 @@ export default defineRule({
       'ACEs are explicit.',
   },
   check(snapshot, report) {
-    const byPath = new Map<string, AppliedAce[]>();
-    for (const applied of snapshot.files.applied) {
-      if (applied.ace.type !== 'allow' || !grantsControl(applied.ace.mask) || !snapshot.identities.webIdentities.has(applied.ace.sid)) continue;
-      byPath.set(applied.from, [...(byPath.get(applied.from) ?? []), applied]);
-    }
+    const byPath = acesByPath(snapshot.files.applied, ({ ace }) =>
+      ace.type === 'allow' && grantsControl(ace.mask) && snapshot.identities.webIdentities.has(ace.sid));
     const name = (sid: string) => snapshot.identities.directory.shortName(sid);
     for (const [path, found] of byPath) {
       const roles = describeRoles(found.flatMap((applied) => applied.roles));
-      const example = found.map((applied) => applied.example).find((object) => object !== path);
       report({
         scope: `path:${path}`,
         message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'gives' : 'give'} ` +
-          `a web identity control (change permissions, take ownership) of ${listSome(roles)}${example ? `, down to ${example}` : ''}`,
+          `a web identity control (change permissions, take ownership) of ${listSome(roles)}${downTo(path, found)}`,
         fix: found.map((applied) =>
           `usher acl grant ${shellQuote(path)} ${shellQuote(`${name(applied.ace.sid)}:${formatAceFlags(applied.ace.flags)}(M)`)} --replace`).join('; '),
       });
