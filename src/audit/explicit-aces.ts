@@ -1,3 +1,4 @@
+import { formatAceFlags } from '../acl/index.js';
 import type { AppliedAce } from './snapshot/model.js';
 import { shellQuote } from './vocabulary.js';
 
@@ -38,4 +39,10 @@ export function principalsOf(aces: readonly AppliedAce[]): string[] {
 export function removeGrants(path: string, aces: readonly AppliedAce[], name: (sid: string) => string): string {
   return [...new Set(aces.map((applied) => name(applied.ace.sid)))]
     .map((who) => `usher acl remove ${shellQuote(path)} ${shellQuote(who)} --grants`).join('; ');
+}
+
+/** `usher acl grant PATH 'WHO:(OI)(CI)(RIGHTS)' --replace` for each ACE: the same principal and inheritance, only `rights`. */
+export function replaceGrants(path: string, aces: readonly AppliedAce[], rights: string, name: (sid: string) => string): string {
+  return aces.map((applied) =>
+    `usher acl grant ${shellQuote(path)} ${shellQuote(`${name(applied.ace.sid)}:${formatAceFlags(applied.ace.flags)}(${rights})`)} --replace`).join('; ');
 }

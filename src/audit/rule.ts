@@ -74,7 +74,7 @@ export {
   TRUSTED_INSTALLER, WRITE_CLASS_MASK, grantsControl, grantsRead, grantsWrite, isLoopbackAddress, isSensitivePath, shellQuote,
 } from './vocabulary.js';
 export { describeRoles, listSome, plural } from './wording.js';
-export { acesByPath, byExplicitPath, downTo, principalsOf, removeGrants } from './explicit-aces.js';
+export { acesByPath, byExplicitPath, downTo, principalsOf, removeGrants, replaceGrants } from './explicit-aces.js';
 export {
   within, mapLoggedUrl, isRequestPrincipal, usersActingAs, loggedUser, observedGrantUse, grantUsesByPath, READ_METHODS,
   type GrantUse, type GrantUseAtPath, type ObservedRequest,

@@ -1,5 +1,5 @@
-import { formatAce, formatAceFlags } from '../../acl/index.js';
-import { acesByPath, defineRule, describeRoles, downTo, grantsControl, listSome, principalsOf, shellQuote } from '../rule.js';
+import { formatAce } from '../../acl/index.js';
+import { acesByPath, defineRule, describeRoles, downTo, grantsControl, listSome, principalsOf, replaceGrants } from '../rule.js';
 
 
 export default defineRule({
@@ -31,8 +31,7 @@ export default defineRule({
         message: `${listSome(found.map((applied) => formatAce(applied.ace, name)))} on ${path} ${found.length === 1 ? 'gives' : 'give'} ` +
           `${listSome(principalsOf(found))}, outside the admin set, control (change permissions, ` +
           `take ownership) of ${listSome(roles)}${downTo(path, found)}`,
-        fix: found.map((applied) =>
-          `usher acl grant ${shellQuote(path)} ${shellQuote(`${name(applied.ace.sid)}:${formatAceFlags(applied.ace.flags)}(M)`)} --replace`).join('; '),
+        fix: replaceGrants(path, found, 'M', name),
       });
     }
   },

@@ -1,5 +1,5 @@
-import { formatAce, formatAceFlags } from '../../acl/index.js';
-import { defineRule, grantsWrite, grantUsesByPath, listSome, observedGrantUse, READ_METHODS, shellQuote } from '../rule.js';
+import { formatAce } from '../../acl/index.js';
+import { defineRule, grantsWrite, grantUsesByPath, listSome, observedGrantUse, READ_METHODS, replaceGrants } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -31,8 +31,7 @@ export default defineRule({
         message: `${listSome(found.map(({ ace }) => formatAce(ace.ace, name)))} on ${path} ${found.length === 1 ? 'allows' : 'allow'} writing, ` +
           `but in ${days} days of ${listSome(sites)}'s logs ${count === 1 ? 'the only successful request' : `all ${count} successful requests`} by ${listSome(found.map(({ ace }) => ace.principal.name))} ` +
           `under it only read (${methods.join(', ')})`,
-        fix: found.map(({ ace }) =>
-          `usher acl grant ${shellQuote(path)} ${shellQuote(`${name(ace.ace.sid)}:${formatAceFlags(ace.ace.flags)}(RX)`)} --replace`).join('; '),
+        fix: replaceGrants(path, found.map(({ ace }) => ace), 'RX', name),
       });
     }
   },
