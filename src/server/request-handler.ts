@@ -91,22 +91,31 @@ export function createRequestHandler(state: RequestHandlerState) {
     response.on('close', () => state.logs.record(context, finalStatus(response, context.outcome, bytesBefore)));
     // A static server reads no bodies: let Node discard one rather than wait for it.
     ignoreRequestBody(request);
-    const answer = (outcome: Outcome | undefined): void => {
-      if (outcome) sendOutcome(response, outcome, { detailed: detailedErrors(context), head: context.head.method === 'HEAD' });
-    };
-    const fail = (error: unknown): void => {
-      state.reportFailure(error);
-      context.outcome = refuse(500, 0, 1359, 'internal error');
-      sendOutcome(response, context.outcome, { detailed: false, head: context.head.method === 'HEAD' });
-    };
     let result;
     try {
       result = runPipeline(state.stages, context);
     } catch (error) {
-      fail(error);
+      fail(state, context, response, error);
       return;
     }
-    if (result instanceof Promise) result.then(answer, fail);
-    else answer(result);
+    // The hot path: the handler has answered already and nothing is left to do.
+    if (result === undefined) return;
+    if (result instanceof Promise) {
+      result.then((outcome) => answer(context, response, outcome), (error: unknown) => fail(state, context, response, error));
+    } else {
+      answer(context, response, result);
+    }
   };
+}
+
+/** A refusal becomes its response (the one error path of DESIGN §8). */
+function answer(context: RequestContext, response: ServerResponse, outcome: Outcome | undefined): void {
+  if (outcome) sendOutcome(response, outcome, { detailed: detailedErrors(context), head: context.head.method === 'HEAD' });
+}
+
+/** An unexpected failure in a stage, thrown or rejected: reported with its stack, answered with a plain 500. */
+function fail(state: RequestHandlerState, context: RequestContext, response: ServerResponse, error: unknown): void {
+  state.reportFailure(error);
+  context.outcome = refuse(500, 0, 1359, 'internal error');
+  sendOutcome(response, context.outcome, { detailed: false, head: context.head.method === 'HEAD' });
 }
