@@ -118,6 +118,9 @@ function compileSite(config: UsherConfig, site: ResolvedSite): CompiledSite {
 
 let generations = 0;
 
+/** Access decisions a generation remembers, over all tokens and paths. */
+const MAX_DECISIONS = 50_000;
+
 export function compileGeneration(loaded: Pick<LoadedConfig, 'config' | 'dir'> & { file?: string | undefined }): Generation {
   const { config, dir } = loaded;
   const resolved = withDefaults(config, { dir });
@@ -151,15 +154,18 @@ export function compileGeneration(loaded: Pick<LoadedConfig, 'config' | 'dir'> &
   const anonymous = new Map<AnonymousIdentity, Map<string, KeyedToken>>();
   const acl = new BoundedCache<string, EffectiveAcl>(20_000);
   // Decisions by token, then by what was asked, then by real path: the path string comes from the
-  // content view's cached entry, so a hot request hashes nothing new and concatenates nothing.
-  const decisions = new Map<KeyedToken, Map<number, BoundedCache<string, AccessCheckResult>>>();
+  // content view's cached entry, so a hot request hashes nothing new and concatenates nothing. At
+  // most MAX_DECISIONS in all (a scan by many signed-in users must not grow it without bound):
+  // past that everything is forgotten at once, as decisions are cheap to make again.
+  const decisions = new Map<KeyedToken, Map<number, Map<string, AccessCheckResult>>>();
+  let decided = 0;
   const decisionsFor = (token: KeyedToken, desired: number, isDirectory: boolean) => {
     let byQuestion = decisions.get(token);
     if (byQuestion === undefined) decisions.set(token, (byQuestion = new Map()));
     // desired is a 32-bit mask; the sign of the key carries file or folder.
     const question = isDirectory ? -desired - 1 : desired;
     let byPath = byQuestion.get(question);
-    if (byPath === undefined) byQuestion.set(question, (byPath = new BoundedCache(20_000)));
+    if (byPath === undefined) byQuestion.set(question, (byPath = new Map()));
     return byPath;
   };
   const effective = (realPath: string, isDirectory: boolean) =>
@@ -199,8 +205,15 @@ export function compileGeneration(loaded: Pick<LoadedConfig, 'config' | 'dir'> &
     userToken: (user) => keyed(`user|${user.toLowerCase()}`, () => userToken(directory, user)),
     effectiveAcl: effective,
     checkAccess(realPath, isDirectory, token, desired) {
-      return decisionsFor(token, desired, isDirectory).getOrSet(realPath,
-        () => accessCheck({ ...effective(realPath, isDirectory), token: token.token, desired }));
+      const known = decisionsFor(token, desired, isDirectory).get(realPath);
+      if (known !== undefined) return known;
+      if (++decided > MAX_DECISIONS) {
+        decisions.clear();
+        decided = 1;
+      }
+      const result = accessCheck({ ...effective(realPath, isDirectory), token: token.token, desired });
+      decisionsFor(token, desired, isDirectory).set(realPath, result);
+      return result;
     },
   };
 }
